@@ -1,0 +1,34 @@
+#pragma once
+// Finds the files to scan. Classification by content happens after parsing;
+// here only directories are skipped and extensions filtered.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "genlens/core/diagnostic.h"
+#include "genlens/core/result.h"
+
+namespace genlens::core {
+
+struct DiscoverOptions {
+  std::vector<std::string> excludes;    // globs on the path (and on the file name)
+  uintmax_t max_file_size = 10u << 20;  // larger files get a diagnostic
+};
+
+struct DiscoveredFile {
+  std::string path;           // as shown to users: relative when under the cwd
+  bool named = false;         // given on the command line, not found by walking
+};
+
+// Walks files and directories (sorted, symlink loops detected). Skips .git,
+// node_modules, .terraform, cdk.out assets, build output folders.
+std::vector<DiscoveredFile> discover(const std::vector<std::string>& paths,
+                                     const DiscoverOptions& options, Diagnostics& diags);
+
+// True for extensions genlens reads (.yaml, .yml, .json, .template).
+[[nodiscard]] bool has_scannable_extension(const std::string& path);
+
+// Reads a whole file; an error message on failure.
+Result<std::string> read_file(const std::string& path, uintmax_t max_size);
+
+}  // namespace genlens::core

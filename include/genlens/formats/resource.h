@@ -1,0 +1,49 @@
+#pragma once
+// What format adapters produce: resources with resolved values and the
+// references between them. Adapters know the format and nothing about rules.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "genlens/core/document.h"
+#include "genlens/core/value.h"
+
+namespace genlens::formats {
+
+enum class Format { kCloudFormation, kTerraform, kKubernetes };
+[[nodiscard]] const char* format_name(Format f);  // "cloudformation", ...
+
+enum class ReferenceKind {
+  kRef,        // CFN Ref
+  kGetAtt,     // CFN Fn::GetAtt
+  kSub,        // CFN ${X} / ${X.Attr} inside Fn::Sub
+  kDependsOn,  // CFN DependsOn
+};
+
+struct Reference {
+  ReferenceKind kind = ReferenceKind::kRef;
+  std::string target;     // logical ID (CFN), address (Terraform)
+  std::string attribute;  // GetAtt attribute, if any
+  const core::Node* at = nullptr;  // the expression in the source
+  std::string from_path;  // attribute path inside the resource ("Properties.RoleArn")
+};
+
+struct Resource {
+  Format format = Format::kCloudFormation;
+  std::string type;     // AWS::SageMaker::EndpointConfig
+  std::string name;     // logical ID / address
+  const core::Node* node = nullptr;    // the resource body; node->key_range is the header
+  const core::Value* value = nullptr;  // resolved body (whole resource definition)
+  std::vector<Reference> references;
+  bool evaluable = true;  // false when the resource contains a syntax error
+};
+
+// One adapted file. Owns the document and the values resources point into.
+struct Unit {
+  Format format = Format::kCloudFormation;
+  std::shared_ptr<core::Document> document;
+  std::unique_ptr<core::ValueArena> arena;
+  std::vector<Resource> resources;
+};
+
+}  // namespace genlens::formats

@@ -1,0 +1,165 @@
+// Command-line front end: parses options and hands over to the pipeline.
+#include "cli/app.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "cli/output.h"
+#include "cli/rule_commands.h"
+#include "cli/scan.h"
+
+namespace genlens::cli {
+namespace {
+
+constexpr const char* kVersion = GENLENS_VERSION;
+
+int severity_rank(core::Severity s) {
+  switch (s) {
+    case core::Severity::kError:
+      return 3;
+    case core::Severity::kWarning:
+      return 2;
+    case core::Severity::kNote:
+      return 1;
+  }
+  return 0;
+}
+
+int exit_code_for(const report::ScanResult& r, const std::string& fail_on) {
+  int code = kExitClean;
+  const std::map<std::string, int> threshold = {
+      {"error", 3}, {"warning", 2}, {"note", 1}, {"never", 99}};
+  const int min_rank = threshold.at(fail_on);
+  for (const rules::Finding& f : r.findings) {
+    if (f.verdict == rules::Verdict::kFail && severity_rank(f.level) >= min_rank) {
+      code = kExitFindings;
+    }
+  }
+  if (r.diagnostics.has(core::DiagnosticKind::kInput)) code = std::max(code, int{kExitInput});
+  if (r.diagnostics.has(core::DiagnosticKind::kConfig)) code = std::max(code, int{kExitUsage});
+  if (r.diagnostics.has(core::DiagnosticKind::kInternal)) code = std::max(code, int{kExitInternal});
+  return code;
+}
+
+bool use_color(const std::string& output, bool no_color) {
+  if (no_color || !output.empty()) return false;
+  const char* nc = std::getenv("NO_COLOR");
+  if (nc != nullptr && *nc != '\0') return false;
+  return ::isatty(STDOUT_FILENO) != 0;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  auto logger = spdlog::stderr_color_mt("genlens");
+  spdlog::set_default_logger(logger);
+  spdlog::set_pattern("genlens: %l: %v");
+  spdlog::set_level(spdlog::level::warn);
+
+  CLI::App app{"genlens: reviews infrastructure-as-code against the AWS Well-Architected "
+               "Generative AI Lens"};
+  app.set_version_flag("--version", fmt::format("genlens {}", kVersion));
+  app.require_subcommand(1);
+  bool verbose = false;
+  app.add_flag("-v,--verbose", verbose, "Log progress to stderr");
+
+  ScanOptions scan;
+  std::string format = "text";
+  std::string output;
+  std::string fail_on = "error";
+  std::vector<std::string> rules_dirs;
+  bool no_color = false;
+  CLI::App* scan_cmd = app.add_subcommand("scan", "Scan files and directories");
+  scan_cmd->add_option("paths", scan.paths, "Files or directories to scan")->required();
+  scan_cmd->add_option("-f,--format", format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "sarif"}));
+  scan_cmd->add_option("-o,--output", output, "Write the report to FILE (atomically)");
+  scan_cmd->add_option("--fail-on", fail_on, "Lowest finding level that makes the exit code 1")
+      ->check(CLI::IsMember({"error", "warning", "note", "never"}));
+  scan_cmd->add_option("--exclude", scan.discover.excludes, "Skip paths matching GLOB")
+      ->type_name("GLOB");
+  scan_cmd->add_option("--rules-dir", rules_dirs, "Also load rules/*.yaml from DIR")
+      ->type_name("DIR");
+  scan_cmd->add_option("--rule", scan.only_rules, "Run only this rule (repeatable)")
+      ->type_name("ID");
+  scan_cmd->add_option("--max-file-size", scan.discover.max_file_size,
+                       "Skip files larger than BYTES with a diagnostic (default 10 MB)");
+  scan_cmd->add_flag("--report-unknown", scan.report_unknown,
+                     "Report checks whose input is Unknown as notes");
+  scan_cmd->add_flag("--no-color", no_color, "Never colour text output (NO_COLOR is honoured)");
+
+  std::string rules_format = "text";
+  CLI::App* rules_cmd = app.add_subcommand("rules", "List the rules");
+  rules_cmd->add_option("-f,--format", rules_format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+  rules_cmd->add_option("--rules-dir", rules_dirs, "Also load rules/*.yaml from DIR");
+
+  std::string explain_id;
+  CLI::App* explain_cmd = app.add_subcommand("explain", "Show a rule's documentation");
+  explain_cmd->add_option("rule", explain_id, "Rule ID, e.g. GAI-SEC-012")->required();
+  explain_cmd->add_option("--rules-dir", rules_dirs, "Also load rules/*.yaml from DIR");
+
+  std::string docs_out;
+  bool docs_check = false;
+  CLI::App* docs_cmd = app.add_subcommand("docs", "Generate docs/rules/ from the rule files");
+  docs_cmd->add_option("--out", docs_out, "Directory to write")->required();
+  docs_cmd->add_flag("--check", docs_check, "Fail if the directory is not current");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitClean : kExitUsage;
+  }
+  if (verbose) spdlog::set_level(spdlog::level::info);
+
+  core::Diagnostics diags;
+  std::unique_ptr<rules::RuleSet> rules = load_all_rules(rules_dirs, diags);
+  if (!scan_cmd->parsed()) {
+    for (const core::Diagnostic& d : diags.all()) std::cerr << d.to_string() << "\n";
+    if (diags.has(core::DiagnosticKind::kConfig)) return kExitUsage;
+    if (rules_cmd->parsed()) return list_rules(*rules, rules_format);
+    if (explain_cmd->parsed()) return explain_rule(*rules, explain_id);
+    return write_docs(*rules, docs_out, docs_check);
+  }
+
+  ScanOutput result = run_scan(scan, std::move(rules), std::move(diags));
+  report::ReportOptions ro;
+  ro.color = format == "text" && use_color(output, no_color);
+  ro.version = kVersion;
+  ro.srcroot = std::filesystem::current_path().string();
+  ro.docs_base_url = GENLENS_DOCS_BASE_URL;
+  const std::string err = write_output(output, [&](std::ostream& out) {
+    if (format == "json") {
+      report::write_json(out, result.result, ro);
+    } else if (format == "sarif") {
+      report::write_sarif(out, result.result, ro);
+    } else {
+      report::write_text(out, result.result, ro);
+    }
+  });
+  if (!err.empty()) {
+    std::cerr << "genlens: error: " << err << "\n";
+    return kExitInput;
+  }
+  // Diagnostics always reach stderr too, unless the report is text on stdout.
+  if (format != "text" || !output.empty()) {
+    for (const core::Diagnostic& d : result.result.diagnostics.all()) {
+      std::cerr << d.to_string() << "\n";
+    }
+  }
+  return exit_code_for(result.result, fail_on);
+}
+
+}  // namespace genlens::cli

@@ -1,0 +1,34 @@
+#pragma once
+// Text-level helpers for the YAML reader: what yaml-cpp does not give us
+// (end positions, scalar styles, comments) is recovered from the source.
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "genlens/core/document.h"
+
+namespace genlens::parse::detail {
+
+// Offset of the first character after a tag (`!Sub`) and the blanks after it.
+size_t skip_tag(std::string_view text, size_t tag_offset);
+// YAML 1.2 core schema for plain scalars: null, bool, int, float or string.
+core::ScalarType resolve_plain_type(std::string_view s);
+// Style of a scalar starting at `offset`.
+core::ScalarStyle style_at(std::string_view text, size_t offset);
+// Offset just past a flow/plain/quoted scalar that starts at `offset`.
+size_t scalar_end(std::string_view text, size_t offset, core::ScalarStyle style,
+                  std::string_view decoded);
+// Offset just past `[]` / `{}` at `offset` (or `offset` itself).
+size_t flow_end(std::string_view text, size_t offset);
+// Last content line of a block scalar whose indicator is on `indicator_line`.
+uint32_t block_scalar_end_line(const core::SourceFile& src, uint32_t indicator_line);
+// Replaces every `!Tag` directly in front of a block scalar indicator with
+// blanks; returns indicator offset -> tag.
+std::unordered_map<size_t, std::string> blank_block_scalar_tags(std::string& text);
+// Adds '#' comments to the document, skipping lines inside block scalars.
+void collect_comments(core::Document& doc,
+                      const std::vector<std::pair<uint32_t, uint32_t>>& block_spans);
+
+}  // namespace genlens::parse::detail
