@@ -131,6 +131,11 @@ const Value* Resolver::intrinsic(const Node* fn, const Node* entry, int depth) {
 const Value* Resolver::ref(const Node* fn, const Node* arg) {
   const std::string& name = arg->text;
   if (name == "AWS::NoValue") return nullptr;
+  if (auto b = bindings_.find(name); b != bindings_.end()) {
+    Value* v = arena_.make(ValueKind::kString, fn);
+    if (v != nullptr) v->text = b->second;
+    return v;
+  }
   if (is_pseudo(name)) return unknown(fn, fmt::format("pseudo parameter {} is known at deploy time", name));
   if (const Node* p = parameters_ != nullptr ? parameters_->find(name) : nullptr; p != nullptr) {
     const Node* def = p->is_map() ? p->find("Default") : nullptr;
@@ -212,6 +217,10 @@ const Value* Resolver::sub(const Node* fn, const Node* entry, int depth) {
     while (!var.empty() && var.front() == ' ') var.erase(0, 1);
     while (!var.empty() && var.back() == ' ') var.pop_back();
     const Value* v = nullptr;
+    if (auto b = bindings_.find(var); b != bindings_.end()) {
+      out->text += b->second;
+      continue;
+    }
     if (const Node* local = vars != nullptr ? vars->find(var) : nullptr; local != nullptr) {
       v = resolve_depth(local, depth + 1);
     } else if (const size_t dot = var.find('.'); dot != std::string::npos && !is_pseudo(var)) {

@@ -28,6 +28,10 @@ class Resolver {
     return resources_.count(name) != 0;
   }
   core::ValueArena& arena() { return arena_; }
+  // Fn::ForEach loop variables: `Ref: Id` and `${Id}` resolve to the value.
+  void bind(const std::string& name, std::string value) { bindings_[name] = std::move(value); }
+  void unbind(const std::string& name) { bindings_.erase(name); }
+  [[nodiscard]] const std::map<std::string, std::string>& bindings() const { return bindings_; }
 
  private:
   const core::Value* resolve_depth(const core::Node* node, int depth);
@@ -52,6 +56,7 @@ class Resolver {
   std::map<std::string, std::optional<bool>> condition_cache_;
   std::set<std::string> evaluating_;
   std::vector<Reference> refs_;
+  std::map<std::string, std::string> bindings_;
 };
 
 // Structural equality of two known values (used to merge Fn::If branches).

@@ -1,0 +1,103 @@
+#include "fixture_expectations.h"
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "genlens/parse/parse.h"
+
+namespace genlens::testing {
+namespace {
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::vector<Expectation> from_comments(const std::string& text, std::string& error) {
+  // `# expect: ID[, ID] [+N]`: +N puts the finding N lines below the line
+  // the comment stands above (for lines inside block scalars).
+  static const std::regex kExpect(
+      R"(^\s*#\s*(todo-)?expect:\s*([A-Za-z0-9-]+(\s*,\s*[A-Za-z0-9-]+)*)(\s+\+([0-9]+))?\s*$)");
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);) {
+    if (!l.empty() && l.back() == '\r') l.pop_back();
+    lines.push_back(l);
+  }
+  std::vector<Expectation> out;
+  std::vector<Expectation> pending;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::smatch m;
+    const std::string& l = lines[i];
+    if (std::regex_match(l, m, kExpect)) {
+      std::string ids = m[2];
+      std::regex comma(R"(\s*,\s*)");
+      for (std::sregex_token_iterator it(ids.begin(), ids.end(), comma, -1), end; it != end; ++it) {
+        Expectation e{*it, 0, "", m[1].matched};
+        e.offset = m[5].matched ? static_cast<unsigned>(std::stoul(m[5])) : 0;
+        pending.push_back(e);
+      }
+      continue;
+    }
+    if (l.find("expect:") != std::string::npos && l.find('#') != std::string::npos &&
+        l.find_first_not_of(" \t") == l.find('#')) {
+      error = "line " + std::to_string(i + 1) + ": malformed expectation comment: " + l;
+    }
+    const bool blank_or_comment = l.find_first_not_of(" \t") == std::string::npos ||
+                                  l[l.find_first_not_of(" \t")] == '#';
+    if (blank_or_comment || pending.empty()) continue;
+    for (Expectation& e : pending) {
+      e.line = static_cast<unsigned>(i + 1) + e.offset;
+      out.push_back(e);
+    }
+    pending.clear();
+  }
+  if (!pending.empty()) error = "an `# expect:` comment at the end of the file has no line below it";
+  return out;
+}
+
+std::vector<Expectation> from_sidecar(const std::string& sidecar, std::string& error) {
+  std::vector<Expectation> out;
+  if (!std::filesystem::exists(sidecar)) return out;
+  auto src = std::make_shared<core::SourceFile>(sidecar, slurp(sidecar));
+  auto doc = parse::parse_yaml(src);
+  if (!doc.ok()) {
+    error = sidecar + ": " + doc.error().message;
+    return out;
+  }
+  if (doc.value()->roots().empty()) return out;
+  const core::Node* root = doc.value()->roots()[0];
+  if (root->is_scalar() && root->scalar_type == core::ScalarType::kNull) return out;
+  if (!root->is_sequence()) {
+    error = sidecar + ": expected a list of {rule, path}";
+    return out;
+  }
+  for (const core::Node* item : root->children) {
+    const core::Node* rule = item->find("rule");
+    const core::Node* path = item->find("path");
+    const core::Node* todo = item->find("todo");
+    if (rule == nullptr || path == nullptr) {
+      error = sidecar + ": every entry needs rule and path";
+      continue;
+    }
+    out.push_back({rule->text, 0, path->text, todo != nullptr && todo->text == "true"});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Expectation> read_expectations(const std::string& fixture, std::string& error) {
+  if (ends_with(fixture, ".json")) return from_sidecar(fixture + ".expect.yaml", error);
+  return from_comments(slurp(fixture), error);
+}
+
+}  // namespace genlens::testing

@@ -1,0 +1,22 @@
+#pragma once
+// Expectations written inside fixtures: `# expect: ID` above the line a
+// finding starts on (YAML), or a sidecar `<fixture>.expect.yaml` listing
+// {rule, path} by logical path (JSON).
+#include <string>
+#include <vector>
+
+namespace genlens::testing {
+
+struct Expectation {
+  std::string rule;
+  unsigned line = 0;  // YAML: the line the finding starts on
+  std::string path;   // JSON: the finding's logical path
+  bool todo = false;  // `# todo-expect:`: a known miss, reported but not failing
+  unsigned offset = 0;  // `+N`: the finding is N lines below the next code line
+};
+
+// Reads the expectations of a fixture file; errors (a dangling `# expect:`,
+// a malformed sidecar) are returned in `error`.
+std::vector<Expectation> read_expectations(const std::string& fixture, std::string& error);
+
+}  // namespace genlens::testing
