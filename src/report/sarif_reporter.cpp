@@ -206,8 +206,8 @@ Json result_json(const rules::Finding& f, const RuleTable& table, Locator& locat
       rel["physicalLocation"] = physical_location(locator, loc.path, loc.range);
     }
     if (!loc.logical_path.empty()) {
-      rel["logicalLocations"] =
-          Json::array({Json{{"fullyQualifiedName", loc.logical_path}, {"kind", "resource"}}});
+      // Not necessarily a resource (a parameter, a variable): no kind.
+      rel["logicalLocations"] = Json::array({Json{{"fullyQualifiedName", loc.logical_path}}});
     }
     if (const std::string text = first_non_empty({loc.message, loc.logical_path}); !text.empty()) {
       rel["message"] = Json{{"text", text}};

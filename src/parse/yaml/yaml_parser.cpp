@@ -124,6 +124,11 @@ class Converter {
       if (last > first) block_spans_.emplace_back(first + 1, last);
     } else {
       end = detail::scalar_end(text, vstart, n->style, n->text);
+      const bool quoted = n->style == ScalarStyle::kDoubleQuoted || n->style == ScalarStyle::kSingleQuoted;
+      if (quoted && (end <= vstart + 1 || text[end - 1] != c)) {
+        // yaml-cpp 0.7 accepts a quoted scalar left open at the end of input.
+        if (!error_) error_ = core::Error{"invalid YAML: unterminated quoted string", pos(vstart)};
+      }
     }
     n->range = {pos(vstart), pos(end)};
     return n;

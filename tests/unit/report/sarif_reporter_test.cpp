@@ -178,7 +178,8 @@ TEST(SarifReporter, RelatedLocationsAreNumberedFromOne) {
             (json{{"uri", "templates/stack.yaml"}, {"uriBaseId", "%SRCROOT%"}}));
   EXPECT_EQ(related[0]["physicalLocation"]["region"],
             (json{{"startLine", 3}, {"startColumn", 3}, {"endLine", 3}, {"endColumn", 12}}));
-  EXPECT_EQ(related[0]["logicalLocations"][0]["fullyQualifiedName"], "Resources/Key");
+  EXPECT_EQ(related[0]["logicalLocations"],
+            (json::array({{{"fullyQualifiedName", "Resources/Key"}}})));
   EXPECT_FALSE(run_of(sarif(fx))["results"][0].contains("relatedLocations"));
 }
 

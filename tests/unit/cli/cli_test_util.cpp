@@ -1,0 +1,36 @@
+#include "cli_test_util.h"
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace genlens::testing {
+
+CliRun run_cli(const std::string& args, const std::string& cwd) {
+  const auto dir = std::filesystem::temp_directory_path() / "genlens-cli-test";
+  std::filesystem::create_directories(dir);
+  const std::string err_file = (dir / ("stderr." + std::to_string(::getpid()))).string();
+  const std::string cmd = "cd '" + (cwd.empty() ? std::string(GENLENS_SOURCE_DIR) : cwd) +
+                          "' && NO_COLOR=1 '" + GENLENS_BINARY + "' " + args + " 2>'" +
+                          err_file + "'";
+  CliRun r;
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (p == nullptr) return r;
+  std::array<char, 4096> buf{};
+  size_t n = 0;
+  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  const int status = ::pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream in(err_file);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  r.err = ss.str();
+  std::filesystem::remove(err_file);
+  return r;
+}
+
+}  // namespace genlens::testing

@@ -1,0 +1,17 @@
+#pragma once
+// Runs the real genlens binary and captures its output and exit code.
+#include <string>
+
+namespace genlens::testing {
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+// `args` is appended to the binary path as-is (shell-quoted by the caller);
+// `cwd` empty = the source directory.
+CliRun run_cli(const std::string& args, const std::string& cwd = "");
+
+}  // namespace genlens::testing
