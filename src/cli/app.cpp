@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/config.h"
 #include "cli/output.h"
 #include "cli/rule_commands.h"
 #include "cli/scan.h"
@@ -98,6 +99,12 @@ int run(int argc, char** argv) {
   scan_cmd->add_flag("--report-unknown", scan.report_unknown,
                      "Report checks whose input is Unknown as notes");
   scan_cmd->add_flag("--no-color", no_color, "Never colour text output (NO_COLOR is honoured)");
+  std::string config_path;
+  bool no_config = false;
+  scan_cmd->add_option("--config", config_path,
+                       "Configuration file (default: the nearest .genlens.yaml at or above the "
+                       "first PATH)");
+  scan_cmd->add_flag("--no-config", no_config, "Ignore .genlens.yaml files");
 
   std::string rules_format = "text";
   CLI::App* rules_cmd = app.add_subcommand("rules", "List the rules");
@@ -125,7 +132,19 @@ int run(int argc, char** argv) {
   if (verbose) spdlog::set_level(spdlog::level::info);
 
   core::Diagnostics diags;
+  Config config;
+  if (scan_cmd->parsed() && !no_config) {
+    if (config_path.empty()) config_path = find_config(scan.paths.front());
+    if (!config_path.empty()) {
+      config = load_config(config_path, diags);
+      spdlog::info("configuration: {}", config_path);
+    }
+    scan.discover.excludes.insert(scan.discover.excludes.end(), config.exclude.begin(),
+                                  config.exclude.end());
+    rules_dirs.insert(rules_dirs.end(), config.rules_dirs.begin(), config.rules_dirs.end());
+  }
   std::unique_ptr<rules::RuleSet> rules = load_all_rules(rules_dirs, diags);
+  if (scan_cmd->parsed()) scan.disabled_rules = apply_config(config, *rules, diags);
   if (!scan_cmd->parsed()) {
     for (const core::Diagnostic& d : diags.all()) std::cerr << d.to_string() << "\n";
     if (diags.has(core::DiagnosticKind::kConfig)) return kExitUsage;

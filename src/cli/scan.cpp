@@ -57,6 +57,9 @@ void scan_file(const core::DiscoveredFile& f, const ScanOptions& options,
   }
   auto source = std::make_shared<core::SourceFile>(f.path, std::move(content.value()));
   const bool report = worth_reporting(f, source->text());
+  // A template has a Resources or AWSTemplateFormatVersion key: files that
+  // mention neither cannot be one and are not parsed at all.
+  if (!report && source->text().find("Resources") == std::string_view::npos) return;
   auto parsed = looks_like_json(source->text(), f.path) ? parse::parse_json(source)
                                                         : parse::parse_yaml(source);
   if (!parsed.ok()) {
@@ -119,6 +122,7 @@ ScanOutput run_scan(const ScanOptions& options, std::unique_ptr<rules::RuleSet> 
   rules::EvalOptions eval;
   eval.report_unknown = options.report_unknown;
   eval.only_rules.insert(options.only_rules.begin(), options.only_rules.end());
+  eval.disabled_rules.insert(options.disabled_rules.begin(), options.disabled_rules.end());
   eval.diagnostics = &diags;
   out.result.findings = rules::evaluate(*rules, graph, eval);
   out.result.resources = graph.resources().size();

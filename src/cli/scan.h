@@ -15,6 +15,7 @@ struct ScanOptions {
   core::DiscoverOptions discover;
   bool report_unknown = false;
   std::vector<std::string> only_rules;  // empty: all
+  std::vector<std::string> disabled_rules;  // from .genlens.yaml
 };
 
 struct ScanOutput {

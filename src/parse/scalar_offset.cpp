@@ -263,7 +263,8 @@ void scan_literal(const core::SourceFile& file, uint32_t header_line, Table& tab
   for (uint32_t l = first; l <= line_count; ++l) {
     const std::string_view line = file.line_text(l);
     const size_t k = leading_spaces(line);
-    const Position next_line{l + 1, 1};
+    // The last line may end the file without a line break.
+    const Position next_line = l < line_count ? Position{l + 1, 1} : file.position_at(text.size());
     if (k < line.size() && k < indent) return;  // a less indented line ends the block
     if (k == line.size() && k <= indent) {      // an empty line
       if (!table.emit("\n", Position{l, col(k)}, next_line)) return;

@@ -102,6 +102,8 @@ class RuleSet {
   void sort();
   [[nodiscard]] const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
   [[nodiscard]] const Rule* find(std::string_view id) const;
+  // For configuration overrides (params, severity) before evaluation.
+  [[nodiscard]] Rule* find_mutable(std::string_view id);
 
  private:
   std::vector<std::unique_ptr<Rule>> rules_;

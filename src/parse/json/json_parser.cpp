@@ -179,7 +179,9 @@ class JsonReader {
       cp = c & 0x0Fu;
     }
     len = std::min(len, text_.size() - i);
-    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text_[i + k]) & 0x3Fu);
+    for (size_t k = 1; k < len; ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(text_[i + k]) & 0x3Fu);
+    }
     return fmt::format("found '{}' (U+{:04X})", text_.substr(i, len), cp);
   }
 
@@ -365,9 +367,8 @@ class JsonReader {
     i_ = bs + 6;
     if (cp >= 0xD800 && cp <= 0xDFFF) {
       uint32_t low = 0;
-      if (cp > 0xDBFF || bs + 7 >= text_.size() || text_[bs + 6] != '\\' ||
-          text_[bs + 7] != 'u' || !read_hex4(text_, bs + 8, low) || low < 0xDC00 ||
-          low > 0xDFFF) {
+      if (cp > 0xDBFF || bs + 7 >= text_.size() || text_[bs + 6] != '\\' || text_[bs + 7] != 'u' ||
+          !read_hex4(text_, bs + 8, low) || low < 0xDC00 || low > 0xDFFF) {
         return fail(fmt::format("unpaired UTF-16 surrogate '{}' in string", text_.substr(bs, 6)),
                     bs);
       }
@@ -423,7 +424,9 @@ class JsonReader {
     const size_t comma = i_++;
     skip_space();
     if (!at_end() && text_[i_] == '}') return fail("trailing comma before '}'", comma);
-    if (at_end() || text_[i_] != '"') return fail("expected string key after ',', " + found(i_), i_);
+    if (at_end() || text_[i_] != '"') {
+      return fail("expected string key after ',', " + found(i_), i_);
+    }
     return key();
   }
 
@@ -434,7 +437,9 @@ class JsonReader {
     if (!string(key_)) return false;
     key_range_ = {position_(start, false), position_(i_, true)};
     skip_space();
-    if (at_end() || text_[i_] != ':') return fail("expected ':' after object key, " + found(i_), i_);
+    if (at_end() || text_[i_] != ':') {
+      return fail("expected ':' after object key, " + found(i_), i_);
+    }
     ++i_;
     state_ = State::kValue;
     return true;
@@ -468,8 +473,9 @@ DocResult parse_json(core::SourcePtr source, const ParseOptions& options) {
   if (source == nullptr) return core::Error{"no input", {}};
   auto doc = std::make_shared<core::Document>(source);
   detail::PositionCursor cursor(source->text(), 0, core::Position{1, 1});
-  auto error = detail::read_json(source->text(), options, "empty file", *doc,
-                                 [&cursor](size_t offset, bool /*end*/) { return cursor.advance(offset); });
+  auto error =
+      detail::read_json(source->text(), options, "empty file", *doc,
+                        [&cursor](size_t offset, bool /*end*/) { return cursor.advance(offset); });
   if (error) return core::Error{std::move(error->message), source->position_at(error->offset)};
   return doc;
 }

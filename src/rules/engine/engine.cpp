@@ -97,6 +97,7 @@ std::vector<Finding> evaluate(const RuleSet& rules, const graph::Graph& graph,
     for (const auto& rule : rules.rules()) {
       const RuleMeta& meta = rule->meta;
       if (!options.only_rules.empty() && options.only_rules.count(meta.id) == 0) continue;
+      if (options.disabled_rules.count(meta.id) != 0) continue;
       detail::ConditionEvaluator eval(meta, json);
       for (const Target& target : rule->targets) {
         if (!matches_type(target, res)) continue;

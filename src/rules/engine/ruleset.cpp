@@ -27,4 +27,11 @@ const Rule* RuleSet::find(std::string_view id) const {
   return nullptr;
 }
 
+Rule* RuleSet::find_mutable(std::string_view id) {
+  for (auto& rule : rules_) {
+    if (rule->meta.id == id) return rule.get();
+  }
+  return nullptr;
+}
+
 }  // namespace genlens::rules

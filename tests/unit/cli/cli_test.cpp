@@ -150,3 +150,46 @@ TEST(Cli, ExcludeSkipsMatchingPaths) {
 
 }  // namespace
 }  // namespace genlens::testing
+
+namespace genlens::testing {
+namespace {
+
+TEST(Config, NearestGenlensYamlOverridesParamsSeverityAndEnablement) {
+  const fs::path d = fs::temp_directory_path() / ("genlens-config-" + std::to_string(::getpid()));
+  fs::remove_all(d);
+  fs::create_directories(d / "stack");
+  fs::copy(fs::path(GENLENS_SOURCE_DIR) / "examples" / "cloudformation", d / "stack");
+  const CliRun before = run_cli("scan " + (d / "stack").string());
+  EXPECT_NE(before.out.find("warning[GAI-COST-001]"), std::string::npos) << before.out;
+  EXPECT_NE(before.out.find("error[GAI-SEC-012]"), std::string::npos) << before.out;
+  std::ofstream(d / ".genlens.yaml") << "rules:\n"
+                                        "  GAI-COST-001:\n"
+                                        "    params: {max_runtime_seconds: 300000}\n"
+                                        "  GAI-SEC-011: {severity: note}\n"
+                                        "  GAI-SEC-012: {enabled: false}\n";
+  const CliRun after = run_cli("scan " + (d / "stack").string());
+  EXPECT_EQ(after.out.find("warning[GAI-COST-001]"), std::string::npos) << after.out;
+  EXPECT_EQ(after.out.find("GAI-SEC-012"), std::string::npos) << after.out;
+  EXPECT_NE(after.out.find("note[GAI-SEC-011]"), std::string::npos) << after.out;
+  const CliRun ignored = run_cli("scan --no-config " + (d / "stack").string());
+  EXPECT_NE(ignored.out.find("GAI-SEC-012"), std::string::npos);
+}
+
+TEST(Config, ProblemsAreLocatedConfigErrors) {
+  const fs::path d = fs::temp_directory_path() / ("genlens-badconfig-" + std::to_string(::getpid()));
+  fs::remove_all(d);
+  fs::create_directories(d);
+  const fs::path cfg = d / "genlens.yaml";
+  std::ofstream(cfg) << "rules:\n  GAI-XXX-001: {enabled: false}\n  GAI-SEC-001: {params: {nope: 1}}\n"
+                        "bogus: 1\n";
+  const CliRun r = run_cli("scan --config " + cfg.string() + " testdata/golden/clean/input");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.out.find(cfg.string() + ":2: error: unknown rule ID GAI-XXX-001"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(cfg.string() + ":3: error: GAI-SEC-001 has no param 'nope'"),
+            std::string::npos);
+  EXPECT_NE(r.out.find(cfg.string() + ":4: error: unknown key 'bogus'"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace genlens::testing

@@ -22,8 +22,8 @@ using genlens::core::SourceFile;
 using genlens::core::SourceRange;
 using genlens::parse::DocResult;
 using genlens::parse::OffsetMap;
-using genlens::parse::ParseOptions;
 using genlens::parse::parse_embedded_json;
+using genlens::parse::ParseOptions;
 
 std::string str(Position p) { return fmt::format("{}:{}", p.line, p.column); }
 std::string str(SourceRange r) { return str(r.begin) + "-" + str(r.end); }

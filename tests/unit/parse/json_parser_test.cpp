@@ -68,8 +68,8 @@ TEST(JsonParser, ScalarTypesAndText) {
     EXPECT_EQ(n->kind, NodeKind::kScalar) << w.key;
     EXPECT_EQ(n->scalar_type, w.type) << w.key;
     EXPECT_EQ(n->text, w.text) << w.key;
-    EXPECT_EQ(n->style, w.type == ScalarType::kString ? ScalarStyle::kDoubleQuoted
-                                                      : ScalarStyle::kPlain)
+    EXPECT_EQ(n->style,
+              w.type == ScalarType::kString ? ScalarStyle::kDoubleQuoted : ScalarStyle::kPlain)
         << w.key;
   }
 }
@@ -223,19 +223,19 @@ TEST(JsonParser, Strings) {
   EXPECT_EQ(error_of(R"(  "\u12G4")"), "1:4: invalid \\u escape; expected 4 hex digits");
   EXPECT_EQ(error_of(R"("\u12")"), "1:2: invalid \\u escape; expected 4 hex digits");
   EXPECT_EQ(error_of(R"("x\ud83d")"), "1:3: unpaired UTF-16 surrogate '\\ud83d' in string");
-  EXPECT_EQ(error_of(R"("\ud83d\u0041")"),
-            "1:2: unpaired UTF-16 surrogate '\\ud83d' in string");
+  EXPECT_EQ(error_of(R"("\ud83d\u0041")"), "1:2: unpaired UTF-16 surrogate '\\ud83d' in string");
   EXPECT_EQ(error_of(R"("\uDE00")"), "1:2: unpaired UTF-16 surrogate '\\uDE00' in string");
 }
 
 TEST(JsonParser, BadNumbers) {
-  for (const char* bad : {"01", "1.", ".5", "-", "1e", "+1", "1.2.3", "0x10", "-01", "1e+",
-                          "1.e5", "--1", "1-2"}) {
+  for (const char* bad :
+       {"01", "1.", ".5", "-", "1e", "+1", "1.2.3", "0x10", "-01", "1e+", "1.e5", "--1", "1-2"}) {
     EXPECT_EQ(error_of(fmt::format("[1, {}]", bad)), fmt::format("1:5: invalid number '{}'", bad));
   }
   EXPECT_EQ(error_of("[1, " + std::string(60, '9') + "x]"),
             "1:5: invalid number '" + std::string(40, '9') + "...'");
-  for (const char* good : {"0", "-0", "10", "0.5", "1e5", "1E+5", "-1.5e-5", "123456789012345678901234567890"}) {
+  for (const char* good :
+       {"0", "-0", "10", "0.5", "1e5", "1E+5", "-1.5e-5", "123456789012345678901234567890"}) {
     EXPECT_EQ(root(parse(good)).text, good);
   }
 }
@@ -286,15 +286,17 @@ TEST(JsonParser, NodeLimit) {
   options.max_nodes = 3;
   EXPECT_TRUE(parse("[1,2]", options).ok());
   EXPECT_EQ(error_of("[1,2,3]", options), "1:6: document has more than 3 nodes");
-  EXPECT_EQ(error_of("{\"a\":{},\"b\":{\"c\":1}}", options), "1:18: document has more than 3 nodes");
+  EXPECT_EQ(error_of("{\"a\":{},\"b\":{\"c\":1}}", options),
+            "1:18: document has more than 3 nodes");
 }
 
 TEST(JsonParser, UnknownMarkerMode) {
   ParseOptions options;
   options.allow_unknown_marker = true;
-  const auto r =
-      parse("{\"a\": \x01, \"b\": [\x01\x01, 1], \"c\": \"x\x01y\", \"d\": \x01" "0, \"\x01\": 2}",
-            options);
+  const auto r = parse(
+      "{\"a\": \x01, \"b\": [\x01\x01, 1], \"c\": \"x\x01y\", \"d\": \x01"
+      "0, \"\x01\": 2}",
+      options);
   const Node& m = root(r);
   const Node* a = m.find("a");
   EXPECT_EQ(a->kind, NodeKind::kUnknown);

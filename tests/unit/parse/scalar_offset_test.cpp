@@ -53,18 +53,20 @@ TEST(PositionCursor, AgreesWithSourceFile) {
 }
 
 TEST(ScalarOffset, JsonDoubleQuotedWithEscapes) {
-  const auto r = genlens::parse::parse_json(std::make_shared<const SourceFile>(
-      "t.json", R"({"v": "a\"b\u00e9\ud83d\ude00c日d"})"));
+  const auto r = genlens::parse::parse_json(
+      std::make_shared<const SourceFile>("t.json", R"({"v": "a\"b\u00e9\ud83d\ude00c日d"})"));
   ASSERT_TRUE(r.ok());
   const SourceFile& file = r.value()->source();
   const Node& v = *r.value()->roots()[0]->children[0];
-  ASSERT_EQ(v.text, "a\"b\xC3\xA9\xF0\x9F\x98\x80" "c日d");
-  EXPECT_EQ(at(file, v, 0), "1:8");    // a
-  EXPECT_EQ(at(file, v, 1), "1:9");    // \"
-  EXPECT_EQ(at(file, v, 2), "1:11");   // b
-  EXPECT_EQ(at(file, v, 3), "1:12");   // \u00e9, both bytes
+  ASSERT_EQ(v.text,
+            "a\"b\xC3\xA9\xF0\x9F\x98\x80"
+            "c日d");
+  EXPECT_EQ(at(file, v, 0), "1:8");   // a
+  EXPECT_EQ(at(file, v, 1), "1:9");   // \"
+  EXPECT_EQ(at(file, v, 2), "1:11");  // b
+  EXPECT_EQ(at(file, v, 3), "1:12");  // \u00e9, both bytes
   EXPECT_EQ(at(file, v, 4), "1:12");
-  EXPECT_EQ(at(file, v, 5), "1:18");   // the surrogate pair, all four bytes
+  EXPECT_EQ(at(file, v, 5), "1:18");  // the surrogate pair, all four bytes
   EXPECT_EQ(at(file, v, 8), "1:18");
   EXPECT_EQ(at(file, v, 9), "1:30");   // c
   EXPECT_EQ(at(file, v, 10), "1:31");  // 日, all three bytes
@@ -82,7 +84,9 @@ TEST(ScalarOffset, EmptyQuotedString) {
 
 TEST(ScalarOffset, YamlDoubleQuotedEscapesAndEscapedLineBreak) {
   const SourceFile file("x", "k: \"A\\x42\\\n    C\\_D\\U0001F600\"\n");
-  const Node n = scalar(ScalarStyle::kDoubleQuoted, {1, 4}, "ABC\xC2\xA0" "D\xF0\x9F\x98\x80");
+  const Node n = scalar(ScalarStyle::kDoubleQuoted, {1, 4},
+                        "ABC\xC2\xA0"
+                        "D\xF0\x9F\x98\x80");
   EXPECT_EQ(at(file, n, 0), "1:5");
   EXPECT_EQ(at(file, n, 1), "1:6");  // \x42
   EXPECT_EQ(at(file, n, 2), "2:5");  // after the escaped line break and the indentation
@@ -177,6 +181,18 @@ TEST(ScalarOffset, LiteralBlockWithTrailingEmptyLines) {
   const Node keep = scalar(ScalarStyle::kLiteral, {1, 4}, "a\n\n\n");
   EXPECT_EQ(at(file, keep, 3), "4:1");
   EXPECT_EQ(at(file, keep, 4), "5:1");
+}
+
+TEST(ScalarOffset, LiteralBlockAtTheEndOfTheFile) {
+  const SourceFile file("x", "k: |\n  ab");  // no final line break
+  const Node clip = scalar(ScalarStyle::kLiteral, {1, 4}, "ab\n");
+  EXPECT_EQ(at(file, clip, 0), "2:3");
+  EXPECT_EQ(at(file, clip, 2), "2:5");
+  EXPECT_EQ(at(file, clip, 3), "2:5");  // never past the end of the file
+  const Node strip = scalar(ScalarStyle::kLiteral, {1, 4}, "ab");
+  EXPECT_EQ(at(file, strip, 2), "2:5");
+  const SourceFile blank("x", "k: |\n");
+  EXPECT_EQ(at(blank, scalar(ScalarStyle::kLiteral, {1, 4}, "\n"), 1), "2:1");
 }
 
 TEST(ScalarOffset, LiteralBlockMismatchFallsBackAfterTheCommonPrefix) {

@@ -1,0 +1,36 @@
+#pragma once
+// .genlens.yaml: found by walking up from the first scanned path (or given
+// with --config). Problems are config diagnostics "file:line: error: ...".
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "genlens/core/diagnostic.h"
+#include "genlens/rules/rule.h"
+
+namespace genlens::cli {
+
+struct RuleOverride {
+  std::string id;
+  unsigned line = 0;
+  std::optional<bool> enabled;
+  std::optional<core::Severity> severity;
+  std::vector<rules::Param> params;
+};
+
+struct Config {
+  std::string path;  // "" when no file was found
+  std::vector<std::string> exclude;
+  std::vector<std::string> rules_dirs;  // resolved against the config file's directory
+  std::vector<RuleOverride> rules;
+};
+
+// The nearest .genlens.yaml at or above `start` (a file or directory), or "".
+std::string find_config(const std::string& start);
+Config load_config(const std::string& path, core::Diagnostics& diags);
+// Applies params and severity overrides; returns the IDs to disable. Unknown
+// rule IDs and params are config diagnostics.
+std::vector<std::string> apply_config(const Config& config, rules::RuleSet& rules,
+                                      core::Diagnostics& diags);
+
+}  // namespace genlens::cli
