@@ -3,9 +3,9 @@
 
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdlib>
 #include <filesystem>
@@ -68,8 +68,9 @@ int run(int argc, char** argv) {
   spdlog::set_pattern("genlens: %l: %v");
   spdlog::set_level(spdlog::level::warn);
 
-  CLI::App app{"genlens: reviews infrastructure-as-code against the AWS Well-Architected "
-               "Generative AI Lens"};
+  CLI::App app{
+      "genlens: reviews infrastructure-as-code against the AWS Well-Architected "
+      "Generative AI Lens"};
   app.set_version_flag("--version", fmt::format("genlens {}", kVersion));
   app.require_subcommand(1);
   bool verbose = false;

@@ -16,16 +16,17 @@ using core::Node;
 
 class ConfigReader {
  public:
-  ConfigReader(std::string path, core::Diagnostics& diags) : path_(std::move(path)), diags_(diags) {}
+  ConfigReader(std::string path, core::Diagnostics& diags)
+      : path_(std::move(path)), diags_(diags) {}
 
   void error(const Node* at, const std::string& message) {
-    diags_.error(core::DiagnosticKind::kConfig, "config-error", path_,
-                 core::Position{at != nullptr ? at->key_range.begin.line != 0
-                                                    ? at->key_range.begin.line
-                                                    : at->range.begin.line
-                                              : 1,
-                                0},
-                 message);
+    diags_.error(
+        core::DiagnosticKind::kConfig, "config-error", path_,
+        core::Position{at != nullptr ? at->key_range.begin.line != 0 ? at->key_range.begin.line
+                                                                     : at->range.begin.line
+                                     : 1,
+                       0},
+        message);
   }
 
   std::vector<std::string> strings(const Node* n) {
@@ -148,7 +149,8 @@ Config load_config(const std::string& path, core::Diagnostics& diags) {
       }
       for (const Node* r : k->children) config.rules.push_back(reader.rule(r));
     } else {
-      reader.error(k, fmt::format("unknown key '{}'; expected exclude, rules_dirs or rules", k->key));
+      reader.error(k,
+                   fmt::format("unknown key '{}'; expected exclude, rules_dirs or rules", k->key));
     }
   }
   return config;

@@ -14,7 +14,7 @@ struct ScanOptions {
   std::vector<std::string> paths;
   core::DiscoverOptions discover;
   bool report_unknown = false;
-  std::vector<std::string> only_rules;  // empty: all
+  std::vector<std::string> only_rules;      // empty: all
   std::vector<std::string> disabled_rules;  // from .genlens.yaml
 };
 

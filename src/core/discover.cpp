@@ -15,15 +15,18 @@ namespace genlens::core {
 namespace fs = std::filesystem;
 namespace {
 
-const std::set<std::string> kSkippedDirs = {
-    ".git", ".hg", ".svn", "node_modules", ".terraform", ".terragrunt-cache", ".aws-sam",
-    ".serverless", "__pycache__", ".venv", "venv", ".tox", ".mypy_cache", ".pytest_cache",
-    "build", "dist", "target", "out"};
+const std::set<std::string> kSkippedDirs = {".git",         ".hg",           ".svn",
+                                            "node_modules", ".terraform",    ".terragrunt-cache",
+                                            ".aws-sam",     ".serverless",   "__pycache__",
+                                            ".venv",        "venv",          ".tox",
+                                            ".mypy_cache",  ".pytest_cache", "build",
+                                            "dist",         "target",        "out"};
 
 bool excluded(const std::string& path, const DiscoverOptions& options) {
   const std::string name = fs::path(path).filename().string();
   for (const std::string& glob : options.excludes) {
-    if (fnmatch(glob.c_str(), path.c_str(), 0) == 0 || fnmatch(glob.c_str(), name.c_str(), 0) == 0) {
+    if (fnmatch(glob.c_str(), path.c_str(), 0) == 0 ||
+        fnmatch(glob.c_str(), name.c_str(), 0) == 0) {
       return true;
     }
     // "dir/" or "dir" excludes everything under it.
@@ -54,7 +57,8 @@ class Walker {
   void walk(const fs::path& dir, int depth) {
     struct stat st {};
     if (::stat(dir.c_str(), &st) == 0 &&
-        !visited_.insert({static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino)}).second) {
+        !visited_.insert({static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino)})
+             .second) {
       diags_.warning(DiagnosticKind::kInput, "symlink-loop", display_path(dir), {},
                      "directory already visited (symlink loop?); skipped");
       return;
@@ -135,9 +139,9 @@ Result<std::string> read_file(const std::string& path, uintmax_t max_size) {
   std::error_code ec;
   const uintmax_t size = fs::file_size(path, ec);
   if (!ec && size > max_size) {
-    return Error{fmt::format("file is {} bytes, over the {} byte limit (--max-file-size)", size,
-                             max_size),
-                 {}};
+    return Error{
+        fmt::format("file is {} bytes, over the {} byte limit (--max-file-size)", size, max_size),
+        {}};
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{"cannot open file for reading", {}};

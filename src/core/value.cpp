@@ -64,8 +64,8 @@ const Value* literal_value(ValueArena& arena, const Node* node) {
           break;
         case ScalarType::kBool:
           v = arena.make(ValueKind::kBool, node);
-          if (v != nullptr) v->boolean = node->text == "true" || node->text == "True" ||
-                                         node->text == "TRUE";
+          if (v != nullptr)
+            v->boolean = node->text == "true" || node->text == "True" || node->text == "TRUE";
           break;
         case ScalarType::kInt:
         case ScalarType::kFloat:

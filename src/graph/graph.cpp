@@ -37,7 +37,7 @@ Graph::Graph(std::vector<formats::Unit> units) : units_(std::move(units)) {
       auto it = by_name.find({unit_index_[i], ref.target});
       if (it == by_name.end()) continue;
       const EdgeKind kind = ref.kind == formats::ReferenceKind::kDependsOn ? EdgeKind::kDependsOn
-                                                                            : EdgeKind::kReference;
+                                                                           : EdgeKind::kReference;
       out_[i].push_back(edges_.size());
       in_[it->second].push_back(edges_.size());
       edges_.push_back(Edge{kind, i, it->second, ref.from_path, ref.at});

@@ -7,8 +7,10 @@ import fs from "node:fs";
 
 const [genlens, corpus] = process.argv.slice(2);
 if (!fs.existsSync(corpus)) {
-  console.error(`corpus not found: ${corpus} (set GENLENS_CORPUS_DIR)`);
-  process.exit(1);
+  // The corpus lives beside the checkout in this workplace (and in CI); a
+  // clone elsewhere cannot run this test, and says so instead of passing.
+  console.error(`SKIPPED: corpus not found: ${corpus} (set GENLENS_CORPUS_DIR)`);
+  process.exit(77);
 }
 const r = spawnSync(genlens, ["scan", corpus, "--format", "json", "--fail-on", "never"], {
   encoding: "utf8",

@@ -22,8 +22,8 @@ std::unique_ptr<rules::RuleSet> builtin() {
 }
 
 const std::map<std::string, std::string> kPillarPrefix = {
-    {"security", "SEC"},         {"operational-excellence", "OPS"},
-    {"reliability", "REL"},      {"performance-efficiency", "PERF"},
+    {"security", "SEC"},           {"operational-excellence", "OPS"},
+    {"reliability", "REL"},        {"performance-efficiency", "PERF"},
     {"cost-optimization", "COST"}, {"sustainability", "SUS"}};
 
 TEST(RuleConventions, IdMatchesPillarAndFileMatchesName) {

@@ -18,7 +18,8 @@ std::string slurp(const std::string& path) {
 }
 
 bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 std::vector<Expectation> from_comments(const std::string& text, std::string& error) {
@@ -51,8 +52,8 @@ std::vector<Expectation> from_comments(const std::string& text, std::string& err
         l.find_first_not_of(" \t") == l.find('#')) {
       error = "line " + std::to_string(i + 1) + ": malformed expectation comment: " + l;
     }
-    const bool blank_or_comment = l.find_first_not_of(" \t") == std::string::npos ||
-                                  l[l.find_first_not_of(" \t")] == '#';
+    const bool blank_or_comment =
+        l.find_first_not_of(" \t") == std::string::npos || l[l.find_first_not_of(" \t")] == '#';
     if (blank_or_comment || pending.empty()) continue;
     for (Expectation& e : pending) {
       e.line = static_cast<unsigned>(i + 1) + e.offset;
@@ -60,7 +61,8 @@ std::vector<Expectation> from_comments(const std::string& text, std::string& err
     }
     pending.clear();
   }
-  if (!pending.empty()) error = "an `# expect:` comment at the end of the file has no line below it";
+  if (!pending.empty())
+    error = "an `# expect:` comment at the end of the file has no line below it";
   return out;
 }
 

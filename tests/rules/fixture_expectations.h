@@ -9,9 +9,9 @@ namespace genlens::testing {
 
 struct Expectation {
   std::string rule;
-  unsigned line = 0;  // YAML: the line the finding starts on
-  std::string path;   // JSON: the finding's logical path
-  bool todo = false;  // `# todo-expect:`: a known miss, reported but not failing
+  unsigned line = 0;    // YAML: the line the finding starts on
+  std::string path;     // JSON: the finding's logical path
+  bool todo = false;    // `# todo-expect:`: a known miss, reported but not failing
   unsigned offset = 0;  // `+N`: the finding is N lines below the next code line
 };
 

@@ -33,7 +33,8 @@ std::vector<Fixture> all_fixtures() {
       out.push_back({dir.path().filename().string(), f.path().string()});
     }
   }
-  std::sort(out.begin(), out.end(), [](const Fixture& a, const Fixture& b) { return a.path < b.path; });
+  std::sort(out.begin(), out.end(),
+            [](const Fixture& a, const Fixture& b) { return a.path < b.path; });
   return out;
 }
 
@@ -56,7 +57,8 @@ TEST_P(RuleFixtures, FindingsMatchExpectations) {
   for (const auto& r : rules->rules()) {
     if (r->meta.name == fx.slug) rule = r.get();
   }
-  ASSERT_NE(rule, nullptr) << "no rule named " << fx.slug << " (testdata/rules/<slug> must match a rule name)";
+  ASSERT_NE(rule, nullptr) << "no rule named " << fx.slug
+                           << " (testdata/rules/<slug> must match a rule name)";
   const std::string id = rule->meta.id;
 
   std::string error;
@@ -64,7 +66,8 @@ TEST_P(RuleFixtures, FindingsMatchExpectations) {
   ASSERT_TRUE(error.empty()) << fx.path << ": " << error;
   const bool is_pass = fs::path(fx.path).filename().string().rfind("pass", 0) == 0;
   if (is_pass) {
-    ASSERT_TRUE(std::none_of(expected.begin(), expected.end(), [](const Expectation& e) { return !e.todo; }))
+    ASSERT_TRUE(std::none_of(expected.begin(), expected.end(),
+                             [](const Expectation& e) { return !e.todo; }))
         << fx.path << ": a pass fixture must not expect findings";
   }
   const bool json = fx.path.size() > 5 && fx.path.compare(fx.path.size() - 5, 5, ".json") == 0;
@@ -83,7 +86,8 @@ TEST_P(RuleFixtures, FindingsMatchExpectations) {
   std::map<std::string, int> todo;
   for (const Expectation& e : expected) {
     if (e.rule != id) {
-      ADD_FAILURE() << fx.path << ": expectation names " << e.rule << ", but this directory tests " << id;
+      ADD_FAILURE() << fx.path << ": expectation names " << e.rule << ", but this directory tests "
+                    << id;
       continue;
     }
     const std::string key = json ? e.path : std::to_string(e.line);

@@ -16,8 +16,8 @@ std::string range_str(core::SourceRange r) { return pos_str(r.begin) + "-" + pos
 
 std::shared_ptr<core::Document> parse_yaml_ok(std::string text, std::string path,
                                               const parse::ParseOptions& options) {
-  auto r = parse::parse_yaml(std::make_shared<const core::SourceFile>(std::move(path), std::move(text)),
-                             options);
+  auto r = parse::parse_yaml(
+      std::make_shared<const core::SourceFile>(std::move(path), std::move(text)), options);
   if (!r.ok()) {
     ADD_FAILURE() << "unexpected parse error at " << pos_str(r.error().pos) << ": "
                   << r.error().message;

@@ -16,8 +16,8 @@ struct DiscoverOptions {
 };
 
 struct DiscoveredFile {
-  std::string path;           // as shown to users: relative when under the cwd
-  bool named = false;         // given on the command line, not found by walking
+  std::string path;    // as shown to users: relative when under the cwd
+  bool named = false;  // given on the command line, not found by walking
 };
 
 // Walks files and directories (sorted, symlink loops detected). Skips .git,

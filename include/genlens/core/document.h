@@ -25,11 +25,11 @@ struct Node {
   SourceRange range;      // the value
   SourceRange key_range;  // the key, when the parent is a map
   const Node* parent = nullptr;
-  std::string key;     // key in the parent map
-  uint32_t index = 0;  // index in the parent sequence
-  bool embedded_root = false;  // root of a document parsed out of a string ("@json")
-  std::string text;            // scalar value (decoded), or expression source
-  std::string tag;             // YAML tag as written ("!Sub"), informational
+  std::string key;              // key in the parent map
+  uint32_t index = 0;           // index in the parent sequence
+  bool embedded_root = false;   // root of a document parsed out of a string ("@json")
+  std::string text;             // scalar value (decoded), or expression source
+  std::string tag;              // YAML tag as written ("!Sub"), informational
   std::vector<Node*> children;  // map entries (with key) or sequence items, in order
 
   [[nodiscard]] bool is_map() const { return kind == NodeKind::kMap; }

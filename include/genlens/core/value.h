@@ -31,14 +31,14 @@ struct Value {
   ValueKind kind = ValueKind::kNull;
   bool boolean = false;
   double number = 0;
-  std::string text;     // string contents; source text of numbers and booleans
+  std::string text;      // string contents; source text of numbers and booleans
   bool partial = false;  // a string with kUnknownMark runs in it
   std::vector<std::pair<std::string, const Value*>> entries;  // maps, in source order
-  std::vector<const Value*> items;                              // lists
-  const Node* origin = nullptr;          // where the value is written
-  std::string reason;                    // why it is unknown or partial
-  std::vector<const Node*> provenance;   // how it was reached (Ref -> Default, ...)
-  std::vector<StringSegment> segments;   // for spliced strings
+  std::vector<const Value*> items;                            // lists
+  const Node* origin = nullptr;                               // where the value is written
+  std::string reason;                                         // why it is unknown or partial
+  std::vector<const Node*> provenance;  // how it was reached (Ref -> Default, ...)
+  std::vector<StringSegment> segments;  // for spliced strings
 
   [[nodiscard]] bool known() const { return kind != ValueKind::kUnknown; }
   [[nodiscard]] bool is_map() const { return kind == ValueKind::kMap; }

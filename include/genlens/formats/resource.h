@@ -22,16 +22,16 @@ enum class ReferenceKind {
 
 struct Reference {
   ReferenceKind kind = ReferenceKind::kRef;
-  std::string target;     // logical ID (CFN), address (Terraform)
-  std::string attribute;  // GetAtt attribute, if any
+  std::string target;              // logical ID (CFN), address (Terraform)
+  std::string attribute;           // GetAtt attribute, if any
   const core::Node* at = nullptr;  // the expression in the source
-  std::string from_path;  // attribute path inside the resource ("Properties.RoleArn")
+  std::string from_path;           // attribute path inside the resource ("Properties.RoleArn")
 };
 
 struct Resource {
   Format format = Format::kCloudFormation;
-  std::string type;     // AWS::SageMaker::EndpointConfig
-  std::string name;     // logical ID / address
+  std::string type;                    // AWS::SageMaker::EndpointConfig
+  std::string name;                    // logical ID / address
   const core::Node* node = nullptr;    // the resource body; node->key_range is the header
   const core::Value* value = nullptr;  // resolved body (whole resource definition)
   std::vector<Reference> references;

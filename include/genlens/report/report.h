@@ -20,8 +20,8 @@ struct ScanResult {
 
 struct ReportOptions {
   bool color = false;
-  std::string version;      // tool version
-  std::string srcroot;      // absolute directory that %SRCROOT% stands for
+  std::string version;        // tool version
+  std::string srcroot;        // absolute directory that %SRCROOT% stands for
   std::string docs_base_url;  // helpUri = docs_base_url + ID + ".md"
 };
 

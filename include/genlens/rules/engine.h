@@ -11,9 +11,9 @@
 namespace genlens::rules {
 
 struct EvalOptions {
-  bool report_unknown = false;      // emit Unknown verdicts as note findings
-  std::set<std::string> only_rules;  // empty: all
-  std::set<std::string> disabled_rules;  // from the configuration file
+  bool report_unknown = false;               // emit Unknown verdicts as note findings
+  std::set<std::string> only_rules;          // empty: all
+  std::set<std::string> disabled_rules;      // from the configuration file
   core::Diagnostics* diagnostics = nullptr;  // embedded JSON that does not parse, budgets
 };
 

@@ -13,7 +13,7 @@ struct RuleMeta;
 enum class Verdict { kPass, kFail, kUnknown, kNotApplicable };
 
 struct Location {
-  std::string path;          // file, as given on the command line / discovered
+  std::string path;  // file, as given on the command line / discovered
   core::SourceRange range;
   std::string logical_path;  // "Resources/Chat/Properties/KmsKeyId"
   std::string message;       // for related locations

@@ -21,8 +21,8 @@ struct PathStep {
   Kind kind = Kind::kKey;
   std::string key;  // kKey; kFilter: the key tested
   size_t index = 0;
-  bool filter_negated = false;        // kFilter: "not in" / "!="
-  std::vector<std::string> values;    // kFilter: accepted values
+  bool filter_negated = false;      // kFilter: "not in" / "!="
+  std::vector<std::string> values;  // kFilter: accepted values
 };
 
 struct Path {
@@ -44,31 +44,43 @@ struct Operand {
 
 struct Condition {
   enum class Op {
-    kExists, kAbsent, kEquals, kNotEquals, kIn, kNotIn, kMatches,
-    kLt, kLe, kGt, kGe,
-    kEach, kAny,          // list quantifiers over the values at `path`
-    kAll, kAnyOf, kNot,   // combinators
+    kExists,
+    kAbsent,
+    kEquals,
+    kNotEquals,
+    kIn,
+    kNotIn,
+    kMatches,
+    kLt,
+    kLe,
+    kGt,
+    kGe,
+    kEach,
+    kAny,  // list quantifiers over the values at `path`
+    kAll,
+    kAnyOf,
+    kNot,  // combinators
   };
   Op op = Op::kExists;
   Path path;  // empty: the current value
   Operand operand;
   std::vector<Condition> children;  // kEach/kAny/kNot: one; kAll/kAnyOf: several
-  int line = 0;  // in the rule file
+  int line = 0;                     // in the rule file
 };
 
 struct Target {
   formats::Format format = formats::Format::kCloudFormation;
   std::vector<std::string> resources;
-  std::optional<Condition> when;  // applicability; not met -> not applicable
-  Condition assertion;            // the compliant state
+  std::optional<Condition> when;           // applicability; not met -> not applicable
+  Condition assertion;                     // the compliant state
   std::optional<core::Severity> severity;  // overrides the rule severity when set
-  std::string message;            // overrides the rule message when set
+  std::string message;                     // overrides the rule message when set
 };
 
 struct Param {
   std::string name;
-  std::string text;                 // scalar default
-  std::vector<std::string> list;    // list default
+  std::string text;               // scalar default
+  std::vector<std::string> list;  // list default
   bool is_list = false;
 };
 

@@ -68,7 +68,9 @@ std::string substitute_key(std::string key, const std::map<std::string, std::str
 class Adapter {
  public:
   Adapter(Unit& unit, const Node* root, core::Diagnostics& diags)
-      : unit_(unit), resolver_(root, *unit.arena), diags_(diags),
+      : unit_(unit),
+        resolver_(root, *unit.arena),
+        diags_(diags),
         path_(unit.document->source().path()) {}
 
   // Adds the resources of a Resources map (or of a Fn::ForEach output map).
@@ -85,11 +87,12 @@ class Adapter {
 
  private:
   bool for_each(const Node* loop, int depth) {
-    const Node* id = loop->is_sequence() && loop->children.size() == 3 ? loop->children[0] : nullptr;
+    const Node* id =
+        loop->is_sequence() && loop->children.size() == 3 ? loop->children[0] : nullptr;
     if (id == nullptr || !id->is_scalar() || !loop->children[2]->is_map() || depth > 8) {
-      diags_.error(core::DiagnosticKind::kInput, "cfn-structure", path_, loop->key_range.begin,
-                   fmt::format("{} must be [Identifier, Collection, {{OutputKey: Resource}}]",
-                               loop->key));
+      diags_.error(
+          core::DiagnosticKind::kInput, "cfn-structure", path_, loop->key_range.begin,
+          fmt::format("{} must be [Identifier, Collection, {{OutputKey: Resource}}]", loop->key));
       return true;
     }
     const core::Value* coll = resolver_.resolve(loop->children[1]);

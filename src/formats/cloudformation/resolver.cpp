@@ -11,9 +11,7 @@ using core::ValueKind;
 
 constexpr int kMaxDepth = 200;
 
-bool is_intrinsic_key(const std::string& k) {
-  return k == "Ref" || k.rfind("Fn::", 0) == 0;
-}
+bool is_intrinsic_key(const std::string& k) { return k == "Ref" || k.rfind("Fn::", 0) == 0; }
 
 const Node* item(const Node* seq, size_t i) {
   if (seq == nullptr || !seq->is_sequence() || i >= seq->children.size()) return nullptr;
@@ -136,7 +134,8 @@ const Value* Resolver::ref(const Node* fn, const Node* arg) {
     if (v != nullptr) v->text = b->second;
     return v;
   }
-  if (is_pseudo(name)) return unknown(fn, fmt::format("pseudo parameter {} is known at deploy time", name));
+  if (is_pseudo(name))
+    return unknown(fn, fmt::format("pseudo parameter {} is known at deploy time", name));
   if (const Node* p = parameters_ != nullptr ? parameters_->find(name) : nullptr; p != nullptr) {
     const Node* def = p->is_map() ? p->find("Default") : nullptr;
     const Node* type = p->is_map() ? p->find("Type") : nullptr;
@@ -146,7 +145,8 @@ const Value* Resolver::ref(const Node* fn, const Node* arg) {
                                         : fmt::format("parameter {} is read from SSM", name));
     }
     const Value* v = nullptr;
-    if (def->is_scalar() && (type_name.rfind("List<", 0) == 0 || type_name == "CommaDelimitedList")) {
+    if (def->is_scalar() &&
+        (type_name.rfind("List<", 0) == 0 || type_name == "CommaDelimitedList")) {
       Value* list = arena_.make(ValueKind::kList, def);
       if (list == nullptr) return nullptr;
       size_t start = 0;
@@ -169,7 +169,8 @@ const Value* Resolver::ref(const Node* fn, const Node* arg) {
     record(ReferenceKind::kRef, fn, name, "");
     return unknown(fn, fmt::format("Ref {} is known after deployment", name));
   }
-  return unknown(fn, fmt::format("Ref {} does not name a parameter or resource in this template", name));
+  return unknown(
+      fn, fmt::format("Ref {} does not name a parameter or resource in this template", name));
 }
 
 const Value* Resolver::sub(const Node* fn, const Node* entry, int depth) {
@@ -250,7 +251,8 @@ const Value* Resolver::sub(const Node* fn, const Node* entry, int depth) {
       out->text += v->scalar_text();
       out->partial = out->partial || v->partial;
     } else {
-      mark(v != nullptr && !v->reason.empty() ? v->reason : fmt::format("${{{}}} is not known", var));
+      mark(v != nullptr && !v->reason.empty() ? v->reason
+                                              : fmt::format("${{{}}} is not known", var));
     }
   }
   if (!chain.empty()) out->provenance = std::move(chain);

@@ -2,9 +2,9 @@
 // Resolves CloudFormation intrinsic functions to three-valued values.
 #include <map>
 #include <optional>
-#include <utility>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "genlens/core/value.h"

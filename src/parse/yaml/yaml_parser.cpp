@@ -69,7 +69,8 @@ class Converter {
   core::Position pos(size_t offset) const { return src_.position_at(offset); }
 
   void fail(std::string message, const YAML::Mark& m) {
-    if (!error_) error_ = core::Error{std::move(message), m.is_null() ? core::Position{} : pos(offset_of(m))};
+    if (!error_)
+      error_ = core::Error{std::move(message), m.is_null() ? core::Position{} : pos(offset_of(m))};
   }
 
   Node* make_value(const YAML::Node& yn, size_t vstart, size_t depth) {
@@ -124,7 +125,8 @@ class Converter {
       if (last > first) block_spans_.emplace_back(first + 1, last);
     } else {
       end = detail::scalar_end(text, vstart, n->style, n->text);
-      const bool quoted = n->style == ScalarStyle::kDoubleQuoted || n->style == ScalarStyle::kSingleQuoted;
+      const bool quoted =
+          n->style == ScalarStyle::kDoubleQuoted || n->style == ScalarStyle::kSingleQuoted;
       if (quoted && (end <= vstart + 1 || text[end - 1] != c)) {
         // yaml-cpp 0.7 accepts a quoted scalar left open at the end of input.
         if (!error_) error_ = core::Error{"invalid YAML: unterminated quoted string", pos(vstart)};
@@ -158,8 +160,8 @@ class Converter {
       if (c == nullptr) return nullptr;
       const size_t koff = offset_of(key.Mark());
       c->key = key.IsScalar() ? key.Scalar() : std::string("<complex key>");
-      const size_t kend = detail::scalar_end(src_.text(), koff,
-                                             detail::style_at(src_.text(), koff), c->key);
+      const size_t kend =
+          detail::scalar_end(src_.text(), koff, detail::style_at(src_.text(), koff), c->key);
       c->key_range = {pos(koff), pos(kend)};
       core::Document::append(n, c);
       n->range.end = std::max(n->range.end, c->range.end);
@@ -190,9 +192,9 @@ class Converter {
     const size_t dot = s.find('.');
     Node* res = doc_.make_node(NodeKind::kScalar);
     res->text = s.substr(0, dot);
-    res->range = {scalar->range.begin,
-                  core::Position{scalar->range.begin.line,
-                                 scalar->range.begin.column + static_cast<uint32_t>(res->text.size())}};
+    res->range = {scalar->range.begin, core::Position{scalar->range.begin.line,
+                                                      scalar->range.begin.column +
+                                                          static_cast<uint32_t>(res->text.size())}};
     core::Document::append(seq, res);
     if (dot != std::string::npos) {
       Node* att = doc_.make_node(NodeKind::kScalar);
@@ -228,8 +230,9 @@ core::Error yaml_error(const core::SourceFile& src, const YAML::Exception& e) {
 DocResult parse_yaml(core::SourcePtr source, const ParseOptions& options) {
   const std::string_view text = source->text();
   if (const size_t bad = core::find_invalid_utf8(text); bad != std::string_view::npos) {
-    return core::Error{fmt::format("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(text[bad])),
-                       source->position_at(bad)};
+    return core::Error{
+        fmt::format("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(text[bad])),
+        source->position_at(bad)};
   }
   if (text.find('\0') != std::string_view::npos) {
     return core::Error{"file contains NUL bytes (binary file?)",

@@ -114,8 +114,8 @@ size_t scalar_end(std::string_view text, size_t off, core::ScalarStyle style,
 }
 
 size_t flow_end(std::string_view text, size_t off) {
-  if (off + 1 < text.size() && ((text[off] == '[' && text[off + 1] == ']') ||
-                                (text[off] == '{' && text[off + 1] == '}'))) {
+  if (off + 1 < text.size() &&
+      ((text[off] == '[' && text[off + 1] == ']') || (text[off] == '{' && text[off + 1] == '}'))) {
     return off + 2;
   }
   return off;
@@ -158,11 +158,14 @@ std::unordered_map<size_t, std::string> blank_block_scalar_tags(std::string& tex
     while (k < n && (is_blank(text[k]) || text[k] == '\n' || text[k] == '\r')) ++k;
     if (k >= n || (text[k] != '|' && text[k] != '>')) continue;
     size_t m = k + 1;
-    while (m < n && (text[m] == '-' || text[m] == '+' || std::isdigit(static_cast<unsigned char>(text[m])) != 0)) ++m;
+    while (m < n && (text[m] == '-' || text[m] == '+' ||
+                     std::isdigit(static_cast<unsigned char>(text[m])) != 0))
+      ++m;
     while (m < n && is_blank(text[m])) ++m;
     if (m < n && text[m] != '\n' && text[m] != '\r' && text[m] != '#') continue;
     tags.emplace(k, text.substr(i, j - i));
-    std::fill(text.begin() + static_cast<std::ptrdiff_t>(i), text.begin() + static_cast<std::ptrdiff_t>(j), ' ');
+    std::fill(text.begin() + static_cast<std::ptrdiff_t>(i),
+              text.begin() + static_cast<std::ptrdiff_t>(j), ' ');
     i = j;
   }
   return tags;
@@ -172,9 +175,8 @@ void collect_comments(core::Document& doc,
                       const std::vector<std::pair<uint32_t, uint32_t>>& block_spans) {
   const core::SourceFile& src = doc.source();
   for (uint32_t l = 1; l <= src.line_count(); ++l) {
-    const bool in_block = std::any_of(block_spans.begin(), block_spans.end(), [&](const auto& s) {
-      return l >= s.first && l <= s.second;
-    });
+    const bool in_block = std::any_of(block_spans.begin(), block_spans.end(),
+                                      [&](const auto& s) { return l >= s.first && l <= s.second; });
     if (in_block) continue;
     const std::string_view line = src.line_text(l);
     char quote = 0;
@@ -188,9 +190,9 @@ void collect_comments(core::Document& doc,
         }
         continue;
       }
-      if ((c == '"' || c == '\'') && (i == 0 || is_blank(line[i - 1]) || line[i - 1] == ':' ||
-                                      line[i - 1] == '[' || line[i - 1] == '{' ||
-                                      line[i - 1] == ',' || line[i - 1] == '-')) {
+      if ((c == '"' || c == '\'') &&
+          (i == 0 || is_blank(line[i - 1]) || line[i - 1] == ':' || line[i - 1] == '[' ||
+           line[i - 1] == '{' || line[i - 1] == ',' || line[i - 1] == '-')) {
         quote = c;
         continue;
       }

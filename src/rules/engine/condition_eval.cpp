@@ -159,7 +159,8 @@ Outcome ConditionEvaluator::combinator(const Condition& c, const Value* base) {
 Outcome ConditionEvaluator::quantifier(const Condition& c, const Match& m) {
   const bool each = c.op == Op::kEach;
   if (m.state == Match::State::kMissing) {
-    return each ? Outcome{Verdict::kPass, {}, {}} : Outcome{Verdict::kFail, {{m.deepest, true}}, {}};
+    return each ? Outcome{Verdict::kPass, {}, {}}
+                : Outcome{Verdict::kFail, {{m.deepest, true}}, {}};
   }
   std::vector<const Value*> items;
   if (m.value->is_list()) {
@@ -227,7 +228,8 @@ Outcome ConditionEvaluator::leaf(const Condition& c, const Match& m) {
     case Op::kGe: {
       if (!found) return fail();
       if (!v->known() || v->partial || v->is_map() || v->is_list()) {
-        return Outcome{Verdict::kUnknown, {},
+        return Outcome{Verdict::kUnknown,
+                       {},
                        v->reason.empty() ? "value is an expression, not a number" : v->reason};
       }
       const std::optional<double> d = as_number(v);

@@ -19,14 +19,14 @@ namespace {
 
 using core::Node;
 
-const std::set<std::string> kRuleKeys = {"id",     "name",        "summary", "description",
-                                         "pillar", "severity",    "lens",    "params",
-                                         "targets", "message",    "remediation", "references"};
-const std::set<std::string> kTargetKeys = {"format", "resource", "when", "assert", "severity",
-                                           "message"};
-const std::set<std::string> kPillars = {"operational-excellence", "security", "reliability",
-                                        "performance-efficiency", "cost-optimization",
-                                        "sustainability"};
+const std::set<std::string> kRuleKeys = {"id",      "name",     "summary",     "description",
+                                         "pillar",  "severity", "lens",        "params",
+                                         "targets", "message",  "remediation", "references"};
+const std::set<std::string> kTargetKeys = {"format", "resource", "when",
+                                           "assert", "severity", "message"};
+const std::set<std::string> kPillars = {
+    "operational-excellence", "security",          "reliability",
+    "performance-efficiency", "cost-optimization", "sustainability"};
 const std::map<std::string, Condition::Op> kOps = {
     {"exists", Condition::Op::kExists},   {"absent", Condition::Op::kAbsent},
     {"equals", Condition::Op::kEquals},   {"not_equals", Condition::Op::kNotEquals},
@@ -182,7 +182,8 @@ class Loader {
       } else if (p->is_scalar()) {
         param.text = p->text;
       } else {
-        error(p->key_range.begin.line, fmt::format("param '{}' must be a scalar or a list", p->key));
+        error(p->key_range.begin.line,
+              fmt::format("param '{}' must be a scalar or a list", p->key));
       }
       m.params.push_back(std::move(param));
     }
@@ -204,7 +205,8 @@ class Loader {
       target.format = formats::Format::kKubernetes;
     } else if (!format.empty()) {
       error(line_of(t, "format"),
-            fmt::format("unknown format '{}'; expected cloudformation, terraform or kubernetes", format));
+            fmt::format("unknown format '{}'; expected cloudformation, terraform or kubernetes",
+                        format));
     }
     const Node* res = t->find("resource");
     if (res != nullptr && res->is_scalar() && !res->text.empty()) {
@@ -235,7 +237,8 @@ class Loader {
         return o;
       }
       if (m.param(p->text) == nullptr) {
-        error(p->range.begin.line, fmt::format("unknown param '{}'; declare it under params", p->text));
+        error(p->range.begin.line,
+              fmt::format("unknown param '{}'; declare it under params", p->text));
       }
       o.param = p->text;
       return o;
@@ -249,7 +252,8 @@ class Loader {
     if (n->scalar_type == core::ScalarType::kBool) {
       o.is_bool = true;
       o.boolean = n->text == "true" || n->text == "True" || n->text == "TRUE";
-    } else if (n->scalar_type == core::ScalarType::kInt || n->scalar_type == core::ScalarType::kFloat) {
+    } else if (n->scalar_type == core::ScalarType::kInt ||
+               n->scalar_type == core::ScalarType::kFloat) {
       o.is_number = true;
       o.number = std::strtod(n->text.c_str(), nullptr);
     }
@@ -285,7 +289,8 @@ class Loader {
       }
     }
     if (op_node == nullptr) {
-      error(n->range.begin.line, fmt::format("condition has no operator; expected one of: {}", op_list()));
+      error(n->range.begin.line,
+            fmt::format("condition has no operator; expected one of: {}", op_list()));
       return c;
     }
     c.op = kOps.at(op_node->key);
@@ -293,7 +298,8 @@ class Loader {
       case Condition::Op::kExists:
       case Condition::Op::kAbsent:
         if (op_node->scalar_type != core::ScalarType::kBool) {
-          error(op_node->key_range.begin.line, fmt::format("'{}' takes true or false", op_node->key));
+          error(op_node->key_range.begin.line,
+                fmt::format("'{}' takes true or false", op_node->key));
         } else if (op_node->text == "false" || op_node->text == "False") {
           c.op = c.op == Condition::Op::kExists ? Condition::Op::kAbsent : Condition::Op::kExists;
         }
@@ -326,7 +332,8 @@ class Loader {
       default:
         c.operand = operand(op_node, m);
         if (c.operand.is_list) {
-          error(op_node->key_range.begin.line, fmt::format("'{}' takes a single value", op_node->key));
+          error(op_node->key_range.begin.line,
+                fmt::format("'{}' takes a single value", op_node->key));
         }
         break;
     }
@@ -342,7 +349,8 @@ class Loader {
     }
     RE2 re(pattern, RE2::Quiet);
     if (!re.ok()) {
-      error(at->key_range.begin.line, fmt::format("invalid RE2 pattern '{}': {}", pattern, re.error()));
+      error(at->key_range.begin.line,
+            fmt::format("invalid RE2 pattern '{}': {}", pattern, re.error()));
     }
   }
 
@@ -360,8 +368,9 @@ RuleSet load_rules(const std::vector<RuleSource>& sources, core::Diagnostics& di
     std::unique_ptr<Rule> rule = Loader(src, diags).load();
     if (rule == nullptr) continue;
     if (auto it = seen.find(rule->meta.id); it != seen.end()) {
-      diags.error(core::DiagnosticKind::kConfig, "rule-error", src.path, core::Position{1, 0},
-                  fmt::format("duplicate rule ID {} (first defined in {})", rule->meta.id, it->second));
+      diags.error(
+          core::DiagnosticKind::kConfig, "rule-error", src.path, core::Position{1, 0},
+          fmt::format("duplicate rule ID {} (first defined in {})", rule->meta.id, it->second));
       continue;
     }
     seen.emplace(rule->meta.id, src.path);
@@ -381,7 +390,8 @@ std::vector<RuleSource> read_rule_dir(const std::string& dir, core::Diagnostics&
     return out;
   }
   std::vector<fs::path> files;
-  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+  for (auto it =
+           fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const fs::path& p = it->path();
     if (it->is_regular_file() && (p.extension() == ".yaml" || p.extension() == ".yml")) {
@@ -392,7 +402,8 @@ std::vector<RuleSource> read_rule_dir(const std::string& dir, core::Diagnostics&
   for (const fs::path& p : files) {
     std::ifstream in(p, std::ios::binary);
     if (!in) {
-      diags.error(core::DiagnosticKind::kConfig, "rule-error", p.string(), {}, "cannot read rule file");
+      diags.error(core::DiagnosticKind::kConfig, "rule-error", p.string(), {},
+                  "cannot read rule file");
       continue;
     }
     std::ostringstream ss;

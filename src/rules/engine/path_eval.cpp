@@ -131,7 +131,8 @@ const Value* JsonCache::parse(const Value* str, std::string* reason) {
     *reason = "embedded JSON does not parse: " + result.error().message;
     if (diags_ != nullptr && !str->partial) {
       diags_->warning(core::DiagnosticKind::kInput, "embedded-json", doc_->source().path(),
-                      result.error().pos, "embedded JSON does not parse: " + result.error().message);
+                      result.error().pos,
+                      "embedded JSON does not parse: " + result.error().message);
     }
     failures_[str] = *reason;
     return nullptr;

@@ -76,7 +76,8 @@ std::string parse_path(std::string_view text, Path& out) {
       continue;
     }
     if (c == '@') {
-      if (text.substr(i, 5) != "@json") return "unknown step '@" + std::string(text.substr(i + 1)) + "' (only @json)";
+      if (text.substr(i, 5) != "@json")
+        return "unknown step '@" + std::string(text.substr(i + 1)) + "' (only @json)";
       out.steps.push_back({PathStep::Kind::kJson, "", 0, false, {}});
       i += 5;
       expect_key = false;

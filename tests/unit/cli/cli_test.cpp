@@ -13,7 +13,8 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path temp_dir(const std::string& name) {
-  const fs::path d = fs::temp_directory_path() / ("genlens-" + name + "-" + std::to_string(::getpid()));
+  const fs::path d =
+      fs::temp_directory_path() / ("genlens-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(d);
   fs::create_directories(d);
   return d;
@@ -51,7 +52,8 @@ TEST(Cli, BadUsageExitsThree) {
 TEST(Cli, OutputFileIsWrittenWhole) {
   const fs::path d = temp_dir("out");
   const fs::path out = d / "report.sarif";
-  const CliRun r = run_cli("scan --format sarif --output " + out.string() + " testdata/golden/findings/input");
+  const CliRun r =
+      run_cli("scan --format sarif --output " + out.string() + " testdata/golden/findings/input");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(r.out.empty());
   std::ifstream in(out);
@@ -69,7 +71,8 @@ TEST(Cli, RulesAreEmbeddedAndListed) {
   const auto list = nlohmann::json::parse(r.out);
   std::vector<std::string> ids;
   for (const auto& rule : list) ids.push_back(rule["id"]);
-  for (const char* id : {"GAI-COST-001", "GAI-SEC-001", "GAI-SEC-011", "GAI-SEC-012", "GAI-SEC-014"}) {
+  for (const char* id :
+       {"GAI-COST-001", "GAI-SEC-001", "GAI-SEC-011", "GAI-SEC-012", "GAI-SEC-014"}) {
     EXPECT_NE(std::find(ids.begin(), ids.end(), id), ids.end()) << id;
   }
   EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
@@ -78,7 +81,8 @@ TEST(Cli, RulesAreEmbeddedAndListed) {
 TEST(Cli, ExplainPrintsTheRuleDoc) {
   const CliRun r = run_cli("explain GAI-SEC-012");
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_NE(r.out.find("\n# GAI-SEC-012: endpoint-data-not-encrypted-with-kms\n"), std::string::npos)
+  EXPECT_NE(r.out.find("\n# GAI-SEC-012: endpoint-data-not-encrypted-with-kms\n"),
+            std::string::npos)
       << r.out.substr(0, 200);
   const CliRun bad = run_cli("explain GAI-NOPE-999");
   EXPECT_EQ(bad.exit_code, 3);
@@ -111,7 +115,8 @@ TEST(Cli, RuleFileErrorsAreLocatedAndExitThree) {
   EXPECT_NE(r.err.find(b + ":9: error: bad path 'Properties[': unclosed '['"), std::string::npos)
       << r.err;
   // Scanning with broken rules is bad configuration too.
-  EXPECT_EQ(run_cli("scan --rules-dir " + d.string() + " testdata/golden/clean/input").exit_code, 3);
+  EXPECT_EQ(run_cli("scan --rules-dir " + d.string() + " testdata/golden/clean/input").exit_code,
+            3);
 }
 
 TEST(Cli, DuplicateRuleIdIsRejected) {
@@ -176,12 +181,14 @@ TEST(Config, NearestGenlensYamlOverridesParamsSeverityAndEnablement) {
 }
 
 TEST(Config, ProblemsAreLocatedConfigErrors) {
-  const fs::path d = fs::temp_directory_path() / ("genlens-badconfig-" + std::to_string(::getpid()));
+  const fs::path d =
+      fs::temp_directory_path() / ("genlens-badconfig-" + std::to_string(::getpid()));
   fs::remove_all(d);
   fs::create_directories(d);
   const fs::path cfg = d / "genlens.yaml";
-  std::ofstream(cfg) << "rules:\n  GAI-XXX-001: {enabled: false}\n  GAI-SEC-001: {params: {nope: 1}}\n"
-                        "bogus: 1\n";
+  std::ofstream(cfg)
+      << "rules:\n  GAI-XXX-001: {enabled: false}\n  GAI-SEC-001: {params: {nope: 1}}\n"
+         "bogus: 1\n";
   const CliRun r = run_cli("scan --config " + cfg.string() + " testdata/golden/clean/input");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.out.find(cfg.string() + ":2: error: unknown rule ID GAI-XXX-001"), std::string::npos)

@@ -15,8 +15,8 @@ CliRun run_cli(const std::string& args, const std::string& cwd) {
   std::filesystem::create_directories(dir);
   const std::string err_file = (dir / ("stderr." + std::to_string(::getpid()))).string();
   const std::string cmd = "cd '" + (cwd.empty() ? std::string(GENLENS_SOURCE_DIR) : cwd) +
-                          "' && NO_COLOR=1 '" + GENLENS_BINARY + "' " + args + " 2>'" +
-                          err_file + "'";
+                          "' && NO_COLOR=1 '" + GENLENS_BINARY + "' " + args + " 2>'" + err_file +
+                          "'";
   CliRun r;
   FILE* p = ::popen(cmd.c_str(), "r");
   if (p == nullptr) return r;

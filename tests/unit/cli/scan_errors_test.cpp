@@ -16,7 +16,8 @@ TEST(ScanErrors, EachBadFileGetsALocatedErrorAndExitCodeTwo) {
   for (const char* line : {
            "testdata/parse/cloudformation/empty.cfn.yaml:1:1: error: empty file",
            "testdata/parse/cloudformation/latin1.cfn.yaml:2:18: error: invalid UTF-8 byte 0xE9",
-           "testdata/parse/cloudformation/malformed.cfn.json:6:44: error: trailing comma before '}'",
+           "testdata/parse/cloudformation/malformed.cfn.json:6:44: error: trailing comma before "
+           "'}'",
            "testdata/parse/cloudformation/malformed.cfn.yaml:7:15: error: invalid YAML",
            "testdata/parse/cloudformation/random.cfn.json:1:1: error: invalid UTF-8 byte 0xA5",
        }) {
@@ -57,7 +58,8 @@ TEST(ScanErrors, MissingPathIsAnInputError) {
 }
 
 TEST(ScanErrors, FileOverTheSizeLimitIsReported) {
-  const CliRun r = run_cli("scan --max-file-size 100 testdata/golden/clean/input/endpoint.cfn.yaml");
+  const CliRun r =
+      run_cli("scan --max-file-size 100 testdata/golden/clean/input/endpoint.cfn.yaml");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.out.find("over the 100 byte limit"), std::string::npos) << r.out;
 }
