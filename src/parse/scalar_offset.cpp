@@ -21,44 +21,6 @@ namespace {
 
 using core::Position;
 
-void append_code_point(uint32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-bool read_hex(std::string_view text, size_t at, size_t count, uint32_t& value) {
-  if (at > text.size() || text.size() - at < count) return false;
-  value = 0;
-  for (size_t k = 0; k < count; ++k) {
-    const char c = text[at + k];
-    uint32_t digit = 0;
-    if (c >= '0' && c <= '9') {
-      digit = static_cast<uint32_t>(c - '0');
-    } else if (c >= 'a' && c <= 'f') {
-      digit = static_cast<uint32_t>(c - 'a' + 10);
-    } else if (c >= 'A' && c <= 'F') {
-      digit = static_cast<uint32_t>(c - 'A' + 10);
-    } else {
-      return false;
-    }
-    value = value * 16 + digit;
-  }
-  return true;
-}
-
 // Decodes the escape sequence at text[j] == '\\' (the union of the JSON, YAML
 // and HCL escapes) into `out`. Returns its length in the source, 0 if invalid.
 size_t decode_escape(std::string_view text, size_t j, std::string& out) {
@@ -101,40 +63,40 @@ size_t decode_escape(std::string_view text, size_t j, std::string& out) {
       out += '\x1b';
       return 2;
     case 'N':
-      append_code_point(0x85, out);
+      core::append_utf8(0x85, out);
       return 2;
     case '_':
-      append_code_point(0xA0, out);
+      core::append_utf8(0xA0, out);
       return 2;
     case 'L':
-      append_code_point(0x2028, out);
+      core::append_utf8(0x2028, out);
       return 2;
     case 'P':
-      append_code_point(0x2029, out);
+      core::append_utf8(0x2029, out);
       return 2;
     case 'x':
-      if (!read_hex(text, j + 2, 2, cp)) return 0;
-      append_code_point(cp, out);
+      if (!core::read_hex(text, j + 2, 2, cp)) return 0;
+      core::append_utf8(cp, out);
       return 4;
     case 'U':
-      if (!read_hex(text, j + 2, 8, cp) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      if (!core::read_hex(text, j + 2, 8, cp) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
         return 0;
       }
-      append_code_point(cp, out);
+      core::append_utf8(cp, out);
       return 10;
     case 'u': {
-      if (!read_hex(text, j + 2, 4, cp)) return 0;
+      if (!core::read_hex(text, j + 2, 4, cp)) return 0;
       if (cp >= 0xDC00 && cp <= 0xDFFF) return 0;
       if (cp < 0xD800 || cp > 0xDBFF) {
-        append_code_point(cp, out);
+        core::append_utf8(cp, out);
         return 6;
       }
       uint32_t low = 0;
       if (j + 7 >= text.size() || text[j + 6] != '\\' || text[j + 7] != 'u' ||
-          !read_hex(text, j + 8, 4, low) || low < 0xDC00 || low > 0xDFFF) {
+          !core::read_hex(text, j + 8, 4, low) || low < 0xDC00 || low > 0xDFFF) {
         return 0;
       }
-      append_code_point(0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00), out);
+      core::append_utf8(0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00), out);
       return 12;
     }
     default:

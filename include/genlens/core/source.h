@@ -58,5 +58,9 @@ using SourcePtr = std::shared_ptr<const SourceFile>;
 
 // Returns the byte offset of the first invalid UTF-8 sequence, or npos.
 [[nodiscard]] size_t find_invalid_utf8(std::string_view text);
+// Appends code point `cp` (<= 0x10FFFF) to `out` as UTF-8.
+void append_utf8(uint32_t cp, std::string& out);
+// Reads `count` hex digits at `at`; false when they are not all there.
+bool read_hex(std::string_view text, size_t at, size_t count, uint32_t& value);
 
 }  // namespace genlens::core

@@ -28,44 +28,6 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-bool read_hex4(std::string_view text, size_t at, uint32_t& value) {
-  if (at > text.size() || text.size() - at < 4) return false;
-  value = 0;
-  for (size_t k = at; k < at + 4; ++k) {
-    const char c = text[k];
-    uint32_t digit = 0;
-    if (is_digit(c)) {
-      digit = static_cast<uint32_t>(c - '0');
-    } else if (c >= 'a' && c <= 'f') {
-      digit = static_cast<uint32_t>(c - 'a' + 10);
-    } else if (c >= 'A' && c <= 'F') {
-      digit = static_cast<uint32_t>(c - 'A' + 10);
-    } else {
-      return false;
-    }
-    value = value * 16 + digit;
-  }
-  return true;
-}
-
-void append_utf8(uint32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
 bool valid_number(std::string_view w, bool& is_float) {
   size_t k = 0;
@@ -361,21 +323,21 @@ class JsonReader {
         return fail("invalid escape in string: '\\' followed by " + found(bs + 1).substr(6), bs);
     }
     uint32_t cp = 0;
-    if (!read_hex4(text_, bs + 2, cp)) {
+    if (!core::read_hex(text_, bs + 2, 4, cp)) {
       return fail("invalid \\u escape; expected 4 hex digits", bs);
     }
     i_ = bs + 6;
     if (cp >= 0xD800 && cp <= 0xDFFF) {
       uint32_t low = 0;
       if (cp > 0xDBFF || bs + 7 >= text_.size() || text_[bs + 6] != '\\' || text_[bs + 7] != 'u' ||
-          !read_hex4(text_, bs + 8, low) || low < 0xDC00 || low > 0xDFFF) {
+          !core::read_hex(text_, bs + 8, 4, low) || low < 0xDC00 || low > 0xDFFF) {
         return fail(fmt::format("unpaired UTF-16 surrogate '{}' in string", text_.substr(bs, 6)),
                     bs);
       }
       cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
       i_ = bs + 12;
     }
-    append_utf8(cp, out);
+    core::append_utf8(cp, out);
     return true;
   }
 

@@ -102,8 +102,8 @@ class Resolve : public ::testing::Test {
                          : r.kind == ReferenceKind::kGetAtt ? "GetAtt"
                          : r.kind == ReferenceKind::kSub    ? "Sub"
                                                             : "DependsOn";
-      out.push_back(std::string(kind) + " " + r.target + (r.attribute.empty() ? "" : "." + r.attribute) +
-                    " from " + r.from_path);
+      out.push_back(std::string(kind) + " " + r.target +
+                    (r.attribute.empty() ? "" : "." + r.attribute) + " from " + r.from_path);
     }
     return out;
   }
@@ -169,8 +169,9 @@ TEST_F(Resolve, NoValueRemovesTheProperty) {
 }
 
 TEST_F(Resolve, RefAndGetAttToResourcesAreUnknownAndRecorded) {
-  load("      A: !Ref Role\n      B: !GetAtt Role.Arn\n      C: !GetAtt [Role, RoleId]\n"
-       "      D: !Ref Missing\n");
+  load(
+      "      A: !Ref Role\n      B: !GetAtt Role.Arn\n      C: !GetAtt [Role, RoleId]\n"
+      "      D: !Ref Missing\n");
   EXPECT_EQ(reason("A"), "Ref Role is known after deployment");
   EXPECT_EQ(reason("B"), "Role.Arn is known after deployment");
   EXPECT_EQ(reason("C"), "Role.RoleId is known after deployment");
@@ -229,10 +230,12 @@ TEST_F(Resolve, SubEscapedLiteralMapsItsNameToTheName) {
 }
 
 TEST_F(Resolve, SubListFormUsesLocalVariables) {
-  load("      A: !Sub ['${Name}-${Env}', {Name: !Ref Role}]\n"
-       "      B: !Sub ['${Name}/${Env}', {Name: literal, Env: local}]\n");
-  EXPECT_EQ(show("A"), "\"<?>-prod\"~");
-  EXPECT_EQ(reason("A"), "Ref Role is known after deployment");
+  load(
+      "      A: !Sub ['${Name}-${Env}', {Name: !Ref Role}]\n"
+      "      B: !Sub ['${Name}/${Env}', {Name: literal, Env: local}]\n");
+  const Value* a = prop("A");
+  EXPECT_EQ(describe(a), "\"<?>-prod\"~");
+  EXPECT_EQ(a->reason, "Ref Role is known after deployment");
   EXPECT_EQ(show("B"), "\"literal/local\"");
   EXPECT_EQ(refs(), (Strings{"Ref Role from Resources/R/Properties/A/Fn::Sub/1/Name"}));
 }
@@ -247,10 +250,11 @@ TEST_F(Resolve, SubWithUndefinedOrDefaultlessVariableIsPartial) {
 }
 
 TEST_F(Resolve, JoinConcatenatesKnownPartsAndMarksUnknownOnes) {
-  load("      A: !Join ['-', [a, !Ref Env, !Ref NoDef]]\n"
-       "      B: !Join [',', !Ref Subnets]\n"
-       "      C: !Join [',', !Ref NoDefList]\n"
-       "      D: !Join ['', [x, !Ref AWS::NoValue, y]]\n");
+  load(
+      "      A: !Join ['-', [a, !Ref Env, !Ref NoDef]]\n"
+      "      B: !Join [',', !Ref Subnets]\n"
+      "      C: !Join [',', !Ref NoDefList]\n"
+      "      D: !Join ['', [x, !Ref AWS::NoValue, y]]\n");
   EXPECT_EQ(show("A"), "\"a-prod-<?>\"~");
   EXPECT_EQ(reason("A"), "parameter NoDef has no default");
   EXPECT_EQ(show("B"), "\"a,b,c\"");
@@ -260,13 +264,14 @@ TEST_F(Resolve, JoinConcatenatesKnownPartsAndMarksUnknownOnes) {
 }
 
 TEST_F(Resolve, SelectAndSplit) {
-  load("      A: !Select [1, !Ref Subnets]\n"
-       "      B: !Select [5, [a]]\n"
-       "      C: !Select [0, !GetAZs '']\n"
-       "      D: !Split [',', 'x,y,,z']\n"
-       "      E: !Select [1, !Split ['/', 'a/b/c']]\n"
-       "      F: !Split [',', !Sub '${AWS::Region},b']\n"
-       "      G: !Select ['0', [first]]\n");
+  load(
+      "      A: !Select [1, !Ref Subnets]\n"
+      "      B: !Select [5, [a]]\n"
+      "      C: !Select [0, !GetAZs '']\n"
+      "      D: !Split [',', 'x,y,,z']\n"
+      "      E: !Select [1, !Split ['/', 'a/b/c']]\n"
+      "      F: !Split [',', !Sub '${AWS::Region},b']\n"
+      "      G: !Select ['0', [first]]\n");
   EXPECT_EQ(show("A"), "\"b\"");
   EXPECT_EQ(reason("B"), "Fn::Select index out of range");
   EXPECT_EQ(reason("C"), "Fn::Select over values that are not known");
@@ -277,10 +282,11 @@ TEST_F(Resolve, SelectAndSplit) {
 }
 
 TEST_F(Resolve, FindInMapKnownAndMissingKeys) {
-  load("      A: !FindInMap [RegionMap, !Ref Env, Size]\n"
-       "      B: !FindInMap [RegionMap, dev, Size]\n"
-       "      C: !FindInMap [RegionMap, !Ref NoDef, Size]\n"
-       "      D: !FindInMap [NoMap, prod, Size]\n");
+  load(
+      "      A: !FindInMap [RegionMap, !Ref Env, Size]\n"
+      "      B: !FindInMap [RegionMap, dev, Size]\n"
+      "      C: !FindInMap [RegionMap, !Ref NoDef, Size]\n"
+      "      D: !FindInMap [NoMap, prod, Size]\n");
   const Value* a = prop("A");
   EXPECT_EQ(describe(a), "\"large\"");
   EXPECT_EQ(a->origin, node("A"));
@@ -308,10 +314,11 @@ TEST_F(Resolve, ConditionsResolveFromParameterDefaults) {
 }
 
 TEST_F(Resolve, IfPicksTheBranchOfAKnownCondition) {
-  load("      A: !If [IsProd, yes-prod, no]\n"
-       "      B: !If [IsDev, x, !Ref AWS::NoValue]\n"
-       "      C: !If [UnkOrTrue, !Ref Env, other]\n"
-       "      D: !If [Either, {K: v}, [1]]\n");
+  load(
+      "      A: !If [IsProd, yes-prod, no]\n"
+      "      B: !If [IsDev, x, !Ref AWS::NoValue]\n"
+      "      C: !If [UnkOrTrue, !Ref Env, other]\n"
+      "      D: !If [Either, {K: v}, [1]]\n");
   EXPECT_EQ(show("A"), "\"yes-prod\"");
   EXPECT_EQ(prop("B"), nullptr);
   EXPECT_EQ(show("C"), "\"prod\"");
@@ -319,12 +326,13 @@ TEST_F(Resolve, IfPicksTheBranchOfAKnownCondition) {
 }
 
 TEST_F(Resolve, IfOnAnUnknownConditionIsUnknownUnlessBranchesAgree) {
-  load("      A: !If [Unk, a, b]\n"
-       "      B: !If [Unk, same, same]\n"
-       "      C: !If [Unk, {K: [1, x]}, {K: [1, x]}]\n"
-       "      D: !If [Unk, !Ref AWS::NoValue, !Ref AWS::NoValue]\n"
-       "      E: !If [Unk, !Ref NoDef, !Ref NoDef]\n"
-       "      F: !If [Undefined, a, b]\n");
+  load(
+      "      A: !If [Unk, a, b]\n"
+      "      B: !If [Unk, same, same]\n"
+      "      C: !If [Unk, {K: [1, x]}, {K: [1, x]}]\n"
+      "      D: !If [Unk, !Ref AWS::NoValue, !Ref AWS::NoValue]\n"
+      "      E: !If [Unk, !Ref NoDef, !Ref NoDef]\n"
+      "      F: !If [Undefined, a, b]\n");
   EXPECT_EQ(show("A"), "<unknown>");
   EXPECT_EQ(reason("A"), "depends on condition Unk");
   EXPECT_EQ(show("B"), "\"same\"");
@@ -335,20 +343,22 @@ TEST_F(Resolve, IfOnAnUnknownConditionIsUnknownUnlessBranchesAgree) {
 }
 
 TEST_F(Resolve, DynamicReferencesAreUnknown) {
-  load("      A: '{{resolve:ssm:/app/key}}'\n"
-       "      B: 'pre-{{resolve:secretsmanager:s:SecretString:pw}}'\n"
-       "      C: '{not dynamic}'\n");
+  load(
+      "      A: '{{resolve:ssm:/app/key}}'\n"
+      "      B: 'pre-{{resolve:secretsmanager:s:SecretString:pw}}'\n"
+      "      C: '{not dynamic}'\n");
   EXPECT_EQ(reason("A"), "dynamic reference resolved at deploy time");
   EXPECT_EQ(show("B"), "<unknown>");
   EXPECT_EQ(show("C"), "\"{not dynamic}\"");
 }
 
 TEST_F(Resolve, DeployTimeFunctionsAreUnknownButTheirReferencesAreRecorded) {
-  load("      A: !ImportValue shared\n"
-       "      B: !Base64 {Ref: Env}\n"
-       "      C: !GetAZs ''\n"
-       "      D: !Cidr [!GetAtt Role.Cidr, 6, 5]\n"
-       "      E: !Transform {Name: X}\n");
+  load(
+      "      A: !ImportValue shared\n"
+      "      B: !Base64 {Ref: Env}\n"
+      "      C: !GetAZs ''\n"
+      "      D: !Cidr [!GetAtt Role.Cidr, 6, 5]\n"
+      "      E: !Transform {Name: X}\n");
   EXPECT_EQ(reason("A"), "Fn::ImportValue is evaluated at deploy time");
   EXPECT_EQ(reason("B"), "Fn::Base64 is evaluated at deploy time");
   EXPECT_EQ(reason("C"), "Fn::GetAZs is evaluated at deploy time");
