@@ -1,5 +1,8 @@
 #include "genlens/core/value.h"
 
+#include <cmath>
+#include <cstdlib>
+
 #include <fmt/format.h>
 
 namespace genlens::core {
@@ -31,6 +34,26 @@ Value* ValueArena::make(ValueKind kind, const Node* origin) {
   v.kind = kind;
   v.origin = origin;
   return &v;
+}
+
+std::optional<double> yaml_number(std::string_view text) {
+  std::string t(text);
+  if (t.empty()) return std::nullopt;
+  const bool neg = t[0] == '-';
+  if (t[0] == '-' || t[0] == '+') t.erase(0, 1);
+  const double sign = neg ? -1.0 : 1.0;
+  if (t == ".inf" || t == ".Inf" || t == ".INF") return sign * HUGE_VAL;
+  if (t == ".nan" || t == ".NaN" || t == ".NAN") return std::nan("");
+  int base = 10;
+  if (t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'o')) {
+    base = t[1] == 'x' ? 16 : 8;
+    t.erase(0, 2);
+  }
+  char* end = nullptr;
+  const double d = base == 10 ? std::strtod(t.c_str(), &end)
+                              : static_cast<double>(std::strtoull(t.c_str(), &end, base));
+  if (end == t.c_str() || *end != '\0') return std::nullopt;
+  return sign * d;
 }
 
 const Value* literal_value(ValueArena& arena, const Node* node) {
@@ -71,9 +94,9 @@ const Value* literal_value(ValueArena& arena, const Node* node) {
         case ScalarType::kFloat:
           v = arena.make(ValueKind::kNumber, node);
           if (v != nullptr) {
-            try {
-              v->number = std::stod(node->text);
-            } catch (...) {
+            if (const std::optional<double> d = yaml_number(node->text)) {
+              v->number = *d;
+            } else {
               v->kind = ValueKind::kString;
             }
           }

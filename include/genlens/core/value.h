@@ -5,6 +5,7 @@
 // never see an unresolved expression as if it were a real string.
 #include <cstddef>
 #include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -64,6 +65,9 @@ class ValueArena {
   size_t budget_;
   std::deque<Value> values_;
 };
+
+// A YAML/JSON number as written (decimal, 0x.., 0o.., .inf, .nan), or nullopt.
+std::optional<double> yaml_number(std::string_view text);
 
 // Converts a document subtree to values as written (no intrinsic resolution).
 // Scalars keep their YAML/JSON type; a kUnknownMark in a string marks it partial.

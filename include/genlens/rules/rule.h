@@ -1,5 +1,6 @@
 #pragma once
 // The rule model: one YAML file per rule, validated on load.
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -96,7 +97,8 @@ struct RuleMeta {
   std::string remediation;
   std::vector<std::string> references;
   std::vector<Param> params;
-  std::string source;  // rule file, for diagnostics ("<builtin>/security/x.yaml")
+  std::string source;  // rule file, for diagnostics ("rules/security/x.yaml")
+  uint32_t id_line = 0;  // line of `id:` in the rule file
   bool builtin = true;
 
   [[nodiscard]] const Param* param(std::string_view name) const;

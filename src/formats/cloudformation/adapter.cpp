@@ -74,22 +74,36 @@ class Adapter {
         path_(unit.document->source().path()) {}
 
   // Adds the resources of a Resources map (or of a Fn::ForEach output map).
+  // A first pass only learns the logical IDs, so that a Ref to a resource
+  // made by a later Fn::ForEach is recognised.
   bool add_all(const Node* resources, int depth) {
+    naming_ = true;
+    (void)add_map(resources, depth);
+    naming_ = false;
+    return add_map(resources, depth);
+  }
+
+ private:
+  bool add_map(const Node* resources, int depth) {
     for (const Node* body : resources->children) {
       if (body->key.rfind("Fn::ForEach::", 0) == 0) {
         if (!for_each(body, depth)) return false;
         continue;
       }
-      if (!add(body)) return false;
+      if (naming_) {
+        resolver_.add_resource_name(substitute_key(body->key, resolver_.bindings()));
+      } else if (!add(body)) {
+        return false;
+      }
     }
     return true;
   }
 
- private:
   bool for_each(const Node* loop, int depth) {
     const Node* id =
         loop->is_sequence() && loop->children.size() == 3 ? loop->children[0] : nullptr;
     if (id == nullptr || !id->is_scalar() || !loop->children[2]->is_map() || depth > 8) {
+      if (naming_) return true;  // reported once, in the second pass
       diags_.error(
           core::DiagnosticKind::kInput, "cfn-structure", path_, loop->key_range.begin,
           fmt::format("{} must be [Identifier, Collection, {{OutputKey: Resource}}]", loop->key));
@@ -97,6 +111,7 @@ class Adapter {
     }
     const core::Value* coll = resolver_.resolve(loop->children[1]);
     if (coll == nullptr || !coll->is_list()) {
+      if (naming_) return true;
       diags_.warning(core::DiagnosticKind::kInput, "unknown-collection", path_,
                      loop->key_range.begin,
                      fmt::format("the collection of {} is not known before deployment; its "
@@ -107,7 +122,7 @@ class Adapter {
     for (const core::Value* item : coll->items) {
       if (!item->known() || item->partial || item->is_map() || item->is_list()) continue;
       resolver_.bind(id->text, item->scalar_text());
-      const bool ok = add_all(loop->children[2], depth + 1);
+      const bool ok = add_map(loop->children[2], depth + 1);
       resolver_.unbind(id->text);
       if (!ok) return false;
     }
@@ -146,6 +161,7 @@ class Adapter {
   Resolver resolver_;
   core::Diagnostics& diags_;
   const std::string& path_;
+  bool naming_ = false;
 };
 
 }  // namespace

@@ -210,9 +210,11 @@ const Value* Resolver::sub(const Node* fn, const Node* entry, int depth) {
     }
     std::string var = s.substr(open + 2, close - open - 2);
     i = close + 1;
-    if (!var.empty() && var[0] == '!') {  // ${!Literal}
+    if (!var.empty() && var[0] == '!') {  // ${!Literal} -> "${Literal}"
       out->segments.push_back({out->text.size(), open, tmpl});
-      out->text += "${" + var.substr(1) + "}";
+      out->text += "${";
+      out->segments.push_back({out->text.size(), open + 3, tmpl});
+      out->text += var.substr(1) + "}";
       continue;
     }
     while (!var.empty() && var.front() == ' ') var.erase(0, 1);

@@ -24,6 +24,8 @@ class Resolver {
 
   // References met since the last call (cleared by take).
   std::vector<Reference> take_references() { return std::exchange(refs_, {}); }
+  // Logical IDs made by Fn::ForEach are known only after expansion.
+  void add_resource_name(std::string name) { resources_.insert(std::move(name)); }
   [[nodiscard]] bool is_resource(const std::string& name) const {
     return resources_.count(name) != 0;
   }

@@ -26,7 +26,7 @@ using core::ScalarType;
 class Converter {
  public:
   Converter(core::Document& doc, const ParseOptions& options,
-            const std::unordered_map<size_t, std::string>& block_tags)
+            const std::unordered_map<size_t, detail::BlankedTag>& block_tags)
       : doc_(doc), src_(doc.source()), options_(options), block_tags_(block_tags) {}
 
   Node* convert(const YAML::Node& yn, size_t depth) {
@@ -40,13 +40,14 @@ class Converter {
            yn.Mark());
       return nullptr;
     }
-    const size_t off = offset_of(yn.Mark());
+    size_t off = offset_of(yn.Mark());
     std::string tag = yn.Tag();
     size_t vstart = off;
     if (tag.size() > 1 && tag[0] == '!') {
       vstart = detail::skip_tag(src_.text(), off);
     } else if (auto it = block_tags_.find(off); it != block_tags_.end()) {
-      tag = it->second;  // restored after blanking
+      tag = it->second.tag;  // restored after blanking
+      off = it->second.offset;
     }
     Node* value = make_value(yn, vstart, depth);
     if (value == nullptr) return nullptr;
@@ -85,7 +86,8 @@ class Converter {
       case YAML::NodeType::Undefined: {
         Node* n = doc_.make_node(NodeKind::kScalar);
         n->scalar_type = ScalarType::kNull;
-        n->range = {pos(vstart), pos(vstart)};
+        const std::string_view word = detail::null_word_at(src_.text(), vstart);
+        n->range = {pos(vstart), pos(vstart + word.size())};
         return n;
       }
     }
@@ -97,7 +99,9 @@ class Converter {
     n->text = yn.Scalar();
     const std::string_view text = src_.text();
     const char c = vstart < text.size() ? text[vstart] : '\0';
-    const bool plain_tag = yn.Tag() == "?" || (yn.Tag().size() > 1 && c != '"' && c != '\'');
+    // "?" is an untagged plain scalar; `!!str 12` stays a string.
+    const bool plain_tag = yn.Tag() == "?" || (yn.Tag().size() > 1 && c != '"' && c != '\'' &&
+                                                yn.Tag() != "tag:yaml.org,2002:str");
     switch (c) {
       case '"':
         n->style = ScalarStyle::kDoubleQuoted;
@@ -120,7 +124,7 @@ class Converter {
     size_t end = vstart;
     if (n->style == ScalarStyle::kLiteral || n->style == ScalarStyle::kFolded) {
       const auto first = pos(vstart).line;
-      const auto last = detail::block_scalar_end_line(src_, first);
+      const auto last = detail::block_scalar_end_line(src_, vstart);
       end = src_.line_start(last) + src_.line_text(last).size();
       if (last > first) block_spans_.emplace_back(first + 1, last);
     } else {
@@ -146,8 +150,20 @@ class Converter {
       core::Document::append(n, c);
       n->range.end = std::max(n->range.end, c->range.end);
     }
-    if (n->children.empty()) n->range.end = pos(detail::flow_end(src_.text(), vstart));
+    close_flow(n, vstart, '[', ']');
     return n;
+  }
+
+  // Empty flow collections end after their brackets; others after the
+  // closing bracket that follows the last child.
+  void close_flow(Node* n, size_t vstart, char opener, char closer) {
+    const std::string_view text = src_.text();
+    if (n->children.empty()) {
+      n->range.end = pos(detail::flow_end(text, vstart));
+    } else if (vstart < text.size() && text[vstart] == opener) {
+      const size_t last = src_.offset_of(n->range.end);
+      n->range.end = pos(detail::flow_close(text, last, closer));
+    }
   }
 
   Node* make_map(const YAML::Node& yn, size_t vstart, size_t depth) {
@@ -159,14 +175,28 @@ class Converter {
       Node* c = convert(entry.second, depth + 1);
       if (c == nullptr) return nullptr;
       const size_t koff = offset_of(key.Mark());
-      c->key = key.IsScalar() ? key.Scalar() : std::string("<complex key>");
+      if (key.IsScalar()) {
+        c->key = key.Scalar();
+      } else if (key.IsNull()) {
+        c->key = std::string(detail::null_word_at(src_.text(), koff));  // `Null:` in IAM
+      } else {
+        c->key = "<complex key>";
+      }
       const size_t kend =
           detail::scalar_end(src_.text(), koff, detail::style_at(src_.text(), koff), c->key);
       c->key_range = {pos(koff), pos(kend)};
+      // `key:` with nothing after it: yaml-cpp marks the next token; keep the
+      // empty value on the key's line, just after the colon.
+      if (c->is_scalar() && c->scalar_type == ScalarType::kNull && c->range.begin == c->range.end &&
+          c->range.begin.line != c->key_range.begin.line) {
+        const size_t colon = src_.text().find(':', kend);
+        const core::Position after = pos(colon == std::string_view::npos ? kend : colon + 1);
+        c->range = {after, after};
+      }
       core::Document::append(n, c);
       n->range.end = std::max(n->range.end, c->range.end);
     }
-    if (n->children.empty()) n->range.end = pos(detail::flow_end(src_.text(), vstart));
+    close_flow(n, vstart, '{', '}');
     return n;
   }
 
@@ -192,15 +222,19 @@ class Converter {
     const size_t dot = s.find('.');
     Node* res = doc_.make_node(NodeKind::kScalar);
     res->text = s.substr(0, dot);
-    res->range = {scalar->range.begin, core::Position{scalar->range.begin.line,
-                                                      scalar->range.begin.column +
-                                                          static_cast<uint32_t>(res->text.size())}};
+    core::Position start = scalar->range.begin;
+    if (scalar->style == ScalarStyle::kDoubleQuoted || scalar->style == ScalarStyle::kSingleQuoted) {
+      ++start.column;  // past the opening quote
+    }
+    res->range = {start, core::Position{start.line,
+                                        start.column + static_cast<uint32_t>(res->text.size())}};
     core::Document::append(seq, res);
     if (dot != std::string::npos) {
       Node* att = doc_.make_node(NodeKind::kScalar);
       att->text = s.substr(dot + 1);
-      att->range = {core::Position{res->range.end.line, res->range.end.column + 1},
-                    scalar->range.end};
+      core::Position end = scalar->range.end;
+      if (start.column != scalar->range.begin.column && end.column > 1) --end.column;
+      att->range = {core::Position{res->range.end.line, res->range.end.column + 1}, end};
       core::Document::append(seq, att);
     }
     return seq;
@@ -209,7 +243,7 @@ class Converter {
   core::Document& doc_;
   const core::SourceFile& src_;
   const ParseOptions& options_;
-  const std::unordered_map<size_t, std::string>& block_tags_;
+  const std::unordered_map<size_t, detail::BlankedTag>& block_tags_;
   size_t count_ = 0;
   std::optional<core::Error> error_;
   std::vector<std::pair<uint32_t, uint32_t>> block_spans_;
@@ -239,7 +273,7 @@ DocResult parse_yaml(core::SourcePtr source, const ParseOptions& options) {
                        source->position_at(text.find('\0'))};
   }
   std::vector<YAML::Node> roots;
-  std::unordered_map<size_t, std::string> block_tags;
+  std::unordered_map<size_t, detail::BlankedTag> block_tags;
   try {
     roots = YAML::LoadAll(std::string(text));
   } catch (const YAML::Exception& first) {
@@ -265,6 +299,21 @@ DocResult parse_yaml(core::SourcePtr source, const ParseOptions& options) {
     }
   } catch (const YAML::Exception& e) {
     return yaml_error(*source, e);
+  }
+  // yaml-cpp 0.7 starts a new document where a block sequence is followed by
+  // a map at the same indentation ("- a\nb: 1"); YAML requires "---" there.
+  for (size_t i = 1; i < doc->roots().size(); ++i) {
+    const uint32_t from = doc->roots()[i - 1]->range.begin.line;
+    const uint32_t to = doc->roots()[i]->range.begin.line;
+    bool marker = false;
+    for (uint32_t l = from; l <= to && !marker; ++l) {
+      const std::string_view line = source->line_text(l);
+      marker = line.rfind("---", 0) == 0 || line.rfind("...", 0) == 0;
+    }
+    if (!marker && doc->roots()[i]->range.begin.known()) {
+      return core::Error{"invalid YAML: content after the end of the document (missing '---'?)",
+                         doc->roots()[i]->range.begin};
+    }
   }
   detail::collect_comments(*doc, conv.block_spans());
   return doc;

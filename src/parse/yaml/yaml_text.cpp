@@ -67,6 +67,18 @@ core::ScalarType resolve_plain_type(std::string_view s) {
   return ScalarType::kString;
 }
 
+std::string_view null_word_at(std::string_view text, size_t offset) {
+  for (std::string_view w : {"null", "Null", "NULL", "~"}) {
+    if (text.substr(offset, w.size()) != w) continue;
+    const size_t after = offset + w.size();
+    if (after >= text.size() ||
+        std::string_view(" \t\r\n,:]}#").find(text[after]) != std::string_view::npos) {
+      return text.substr(offset, w.size());
+    }
+  }
+  return {};
+}
+
 core::ScalarStyle style_at(std::string_view text, size_t offset) {
   if (offset >= text.size()) return core::ScalarStyle::kPlain;
   switch (text[offset]) {
@@ -113,6 +125,21 @@ size_t scalar_end(std::string_view text, size_t off, core::ScalarStyle style,
   return e;
 }
 
+size_t flow_close(std::string_view text, size_t from, char closer) {
+  size_t i = from;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',') {
+      ++i;
+    } else if (c == '#') {
+      while (i < text.size() && text[i] != '\n') ++i;
+    } else {
+      break;
+    }
+  }
+  return i < text.size() && text[i] == closer ? i + 1 : from;
+}
+
 size_t flow_end(std::string_view text, size_t off) {
   if (off + 1 < text.size() &&
       ((text[off] == '[' && text[off + 1] == ']') || (text[off] == '{' && text[off + 1] == '}'))) {
@@ -121,18 +148,38 @@ size_t flow_end(std::string_view text, size_t off) {
   return off;
 }
 
-uint32_t block_scalar_end_line(const core::SourceFile& src, uint32_t indicator_line) {
-  const std::string_view header = src.line_text(indicator_line);
-  const size_t header_indent = indent_of(header);
-  uint32_t last = indicator_line;
+uint32_t block_scalar_end_line(const core::SourceFile& src, size_t indicator_offset) {
+  const uint32_t first = src.position_at(indicator_offset).line;
+  const std::string_view header = src.line_text(first);
+  const size_t col = indicator_offset - src.line_start(first);
+  // The block belongs to the key or "- " on the header line; when the
+  // indicator starts its own line (`!Sub` on the line above), to the line above.
+  size_t parent_indent = indent_of(header);
+  if (col <= header.size() && header.substr(0, col).find_first_not_of(' ') == std::string_view::npos) {
+    parent_indent = 0;
+    for (uint32_t l = first; l > 1; --l) {
+      const std::string_view prev = src.line_text(l - 1);
+      if (prev.find_first_not_of(" \t") != std::string_view::npos) {
+        parent_indent = indent_of(prev);
+        break;
+      }
+    }
+  }
+  // An explicit indentation indicator (|2, >-4) fixes the content indent.
   size_t content_indent = 0;
-  for (uint32_t l = indicator_line + 1; l <= src.line_count(); ++l) {
+  for (size_t k = col + 1; k < header.size() && k < col + 4; ++k) {
+    if (header[k] >= '1' && header[k] <= '9') {
+      content_indent = parent_indent + static_cast<size_t>(header[k] - '0');
+      break;
+    }
+  }
+  uint32_t last = first;
+  for (uint32_t l = first + 1; l <= src.line_count(); ++l) {
     const std::string_view line = src.line_text(l);
-    const bool blank = std::all_of(line.begin(), line.end(), is_blank);
-    if (blank) continue;
+    if (std::all_of(line.begin(), line.end(), is_blank)) continue;
     const size_t ind = indent_of(line);
     if (content_indent == 0) {
-      if (ind <= header_indent) break;
+      if (ind <= parent_indent) break;
       content_indent = ind;
     }
     if (ind < content_indent) break;
@@ -141,8 +188,8 @@ uint32_t block_scalar_end_line(const core::SourceFile& src, uint32_t indicator_l
   return last;
 }
 
-std::unordered_map<size_t, std::string> blank_block_scalar_tags(std::string& text) {
-  std::unordered_map<size_t, std::string> tags;
+std::unordered_map<size_t, BlankedTag> blank_block_scalar_tags(std::string& text) {
+  std::unordered_map<size_t, BlankedTag> tags;
   const size_t n = text.size();
   for (size_t i = 0; i < n; ++i) {
     if (text[i] != '!') continue;
@@ -163,7 +210,7 @@ std::unordered_map<size_t, std::string> blank_block_scalar_tags(std::string& tex
       ++m;
     while (m < n && is_blank(text[m])) ++m;
     if (m < n && text[m] != '\n' && text[m] != '\r' && text[m] != '#') continue;
-    tags.emplace(k, text.substr(i, j - i));
+    tags.emplace(k, BlankedTag{text.substr(i, j - i), i});
     std::fill(text.begin() + static_cast<std::ptrdiff_t>(i),
               text.begin() + static_cast<std::ptrdiff_t>(j), ' ');
     i = j;
@@ -185,6 +232,8 @@ void collect_comments(core::Document& doc,
       if (quote != 0) {
         if (quote == '"' && c == '\\') {
           ++i;
+        } else if (quote == '\'' && c == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
+          ++i;  // '' is an escaped quote inside a single-quoted string
         } else if (c == quote) {
           quote = 0;
         }

@@ -213,7 +213,14 @@ Outcome ConditionEvaluator::leaf(const Condition& c, const Match& m) {
       if (!found) return negate ? pass() : fail();
       if (!v->known() || v->partial) return unknown();
       bool in = false;
-      for (const Operand& item : o.list) in = in || scalar_equals(v, item);
+      for (const Operand& raw : o.list) {
+        const Operand item = resolve_operand(raw);  // {param: x} inside the list
+        if (item.is_list) {
+          for (const Operand& sub : item.list) in = in || scalar_equals(v, sub);
+        } else {
+          in = in || scalar_equals(v, item);
+        }
+      }
       return in != negate ? pass() : fail();
     }
     case Op::kMatches: {

@@ -65,6 +65,7 @@ class Loader {
     m.builtin = src_.builtin;
     check_keys(root, kRuleKeys, "rule");
     m.id = required_string(root, "id");
+    m.id_line = line_of(root, "id");
     m.name = required_string(root, "name");
     m.summary = required_string(root, "summary");
     m.description = optional_string(root, "description");
@@ -283,7 +284,9 @@ class Loader {
       }
       op_node = k;
     }
-    if (const Node* p = n->find("path"); p != nullptr) {
+    if (const Node* p = n->find("path"); p != nullptr && !p->is_scalar()) {
+      error(p->key_range.begin.line, "'path' must be a string such as Properties.KmsKeyId");
+    } else if (p != nullptr) {
       if (std::string err = detail::parse_path(p->text, c.path); !err.empty()) {
         error(p->range.begin.line, fmt::format("bad path '{}': {}", p->text, err));
       }
@@ -301,7 +304,13 @@ class Loader {
           error(op_node->key_range.begin.line,
                 fmt::format("'{}' takes true or false", op_node->key));
         } else if (op_node->text == "false" || op_node->text == "False") {
-          c.op = c.op == Condition::Op::kExists ? Condition::Op::kAbsent : Condition::Op::kExists;
+          // `exists: false` is exactly `not: {exists: true}` (a null or empty
+          // value is neither "existing" nor "absent").
+          Condition outer;
+          outer.op = Condition::Op::kNot;
+          outer.line = c.line;
+          outer.children.push_back(std::move(c));
+          return outer;
         }
         break;
       case Condition::Op::kEach:
@@ -369,8 +378,8 @@ RuleSet load_rules(const std::vector<RuleSource>& sources, core::Diagnostics& di
     if (rule == nullptr) continue;
     if (auto it = seen.find(rule->meta.id); it != seen.end()) {
       diags.error(
-          core::DiagnosticKind::kConfig, "rule-error", src.path, core::Position{1, 0},
-          fmt::format("duplicate rule ID {} (first defined in {})", rule->meta.id, it->second));
+          core::DiagnosticKind::kConfig, "rule-error", src.path,
+          core::Position{rule->meta.id_line, 0}, fmt::format("duplicate rule ID {} (first defined in {})", rule->meta.id, it->second));
       continue;
     }
     seen.emplace(rule->meta.id, src.path);

@@ -91,6 +91,11 @@ void step(const Value* v, const Path& path, size_t i, JsonCache& json, std::vect
       }
       return;
     case PathStep::Kind::kJson: {
+      // Already structured (a policy written as a YAML map): the same data.
+      if (v->is_map() || v->is_list()) {
+        step(v, path, i + 1, json, out);
+        return;
+      }
       if (!v->is_string()) {
         out.push_back({State::kMissing, nullptr, v, {}});
         return;

@@ -19,7 +19,7 @@ TEST(ScanErrors, EachBadFileGetsALocatedErrorAndExitCodeTwo) {
            "testdata/parse/cloudformation/malformed.cfn.json:6:44: error: trailing comma before "
            "'}'",
            "testdata/parse/cloudformation/malformed.cfn.yaml:7:15: error: invalid YAML",
-           "testdata/parse/cloudformation/random.cfn.json:1:1: error: invalid UTF-8 byte 0xA5",
+           "testdata/parse/cloudformation/random.cfn.json:1:115: error: binary file (NUL byte)",
        }) {
     EXPECT_NE(r.out.find(line), std::string::npos) << "missing: " << line << "\n" << r.out;
   }
