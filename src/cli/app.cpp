@@ -53,6 +53,19 @@ int exit_code_for(const report::ScanResult& r, const std::string& fail_on) {
   return code;
 }
 
+// Budgets: a number >= 0 (0 = none). CLI11's own range check would print
+// the largest double in its message and lets "-5" wrap around for size_t.
+const CLI::Validator kNonNegative(
+    [](std::string& s) -> std::string {
+      char* end = nullptr;
+      const double d = std::strtod(s.c_str(), &end);
+      if (s.empty() || end == s.c_str() || *end != '\0' || !(d >= 0)) {
+        return "must be a number >= 0 (0: no limit), not '" + s + "'";
+      }
+      return "";
+    },
+    "");
+
 bool use_color(const std::string& output, bool no_color) {
   if (no_color || !output.empty()) return false;
   const char* nc = std::getenv("NO_COLOR");
@@ -97,6 +110,18 @@ int run(int argc, char** argv) {
       ->type_name("ID");
   scan_cmd->add_option("--max-file-size", scan.discover.max_file_size,
                        "Skip files larger than BYTES with a diagnostic (default 10 MB)");
+  scan_cmd
+      ->add_option("--max-nodes", scan.max_nodes,
+                   "Per-file budget of document nodes (after YAML aliases) and of values the "
+                   "rules examine (default 2000000, 0: none)")
+      ->type_name("N")
+      ->check(kNonNegative);
+  scan_cmd
+      ->add_option("--file-timeout", scan.file_timeout_seconds,
+                   "Per-file budget in seconds for parsing, resolving and checking; over it: an "
+                   "'evaluation truncated' error (default 30, 0: none)")
+      ->type_name("SECONDS")
+      ->check(kNonNegative);
   scan_cmd->add_flag("--report-unknown", scan.report_unknown,
                      "Report checks whose input is Unknown as notes");
   scan_cmd->add_flag("--no-color", no_color, "Never colour text output (NO_COLOR is honoured)");

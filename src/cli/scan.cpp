@@ -3,6 +3,9 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <chrono>
+#include <limits>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -47,9 +50,61 @@ bool all_roots_empty(const core::Document& doc) {
   });
 }
 
-// Reads, parses and adapts one file; appends its templates to `units`.
+// Why `text` is not YAML or JSON text at all ("" when it may be): a UTF-16
+// or UTF-32 byte order mark, or a NUL byte (binary file); `at` is set to the
+// offending byte.
+std::string binary_reason(std::string_view text, size_t& at) {
+  at = 0;
+  if (text.size() >= 4 && (text.substr(0, 4) == std::string_view("\xFF\xFE\0\0", 4) ||
+                           text.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4))) {
+    return "file is UTF-32 encoded; genlens reads UTF-8";
+  }
+  if (text.size() >= 2 && (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")) {
+    return "file is UTF-16 encoded; genlens reads UTF-8";
+  }
+  at = text.find('\0');
+  if (at != std::string_view::npos) return "binary file (NUL byte): not YAML or JSON text";
+  return "";
+}
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// The document node budget of a file: --max-nodes, and kNodesPerByte per
+// byte (at least kMinNodeBudget).
+size_t node_budget(const ScanOptions& options, size_t bytes) {
+  size_t by_size = kMinNodeBudget;
+  if (bytes < (std::numeric_limits<size_t>::max() - kMinNodeBudget) / kNodesPerByte) {
+    by_size = std::max(by_size, bytes * kNodesPerByte);
+  } else {
+    by_size = std::numeric_limits<size_t>::max();
+  }
+  if (options.max_nodes == 0) return by_size;
+  return std::min(options.max_nodes, by_size);
+}
+
+// True (after a diagnostic) when the file has used up its time budget.
+bool out_of_time(const core::DiscoveredFile& f, const ScanOptions& options, Clock::time_point start,
+                 const char* stage, core::Diagnostics& diags) {
+  if (options.file_timeout_seconds <= 0) return false;
+  const double spent = seconds_since(start);
+  if (spent <= options.file_timeout_seconds) return false;
+  diags.error(core::DiagnosticKind::kInput, "budget", f.path, core::Position{1, 1},
+              fmt::format("evaluation truncated: {} this file took {:.3g} s, more than {:g} s "
+                          "(--file-timeout); it was not checked",
+                          stage, spent, options.file_timeout_seconds));
+  return true;
+}
+
+// Reads, parses and adapts one file; appends its templates to `units` and
+// the time it took to `spent`.
 void scan_file(const core::DiscoveredFile& f, const ScanOptions& options,
-               std::vector<formats::Unit>& units, core::Diagnostics& diags, size_t& files) {
+               std::vector<formats::Unit>& units, core::Diagnostics& diags, size_t& files,
+               std::map<std::string, double>& spent) {
+  const Clock::time_point start = Clock::now();
   auto content = core::read_file(f.path, options.discover.max_file_size);
   if (!content.ok()) {
     diags.error(core::DiagnosticKind::kInput, "io-error", f.path, {}, content.error().message);
@@ -57,11 +112,23 @@ void scan_file(const core::DiscoveredFile& f, const ScanOptions& options,
   }
   auto source = std::make_shared<core::SourceFile>(f.path, std::move(content.value()));
   const bool report = worth_reporting(f, source->text());
+  size_t bad = 0;
+  if (std::string why = binary_reason(source->text(), bad); !why.empty()) {
+    if (report) {
+      diags.error(core::DiagnosticKind::kInput, "binary-file", f.path, source->position_at(bad),
+                  why);
+    } else {
+      spdlog::debug("{}: {}; skipped", f.path, why);
+    }
+    return;
+  }
   // A template has a Resources or AWSTemplateFormatVersion key: files that
   // mention neither cannot be one and are not parsed at all.
   if (!report && source->text().find("Resources") == std::string_view::npos) return;
-  auto parsed = looks_like_json(source->text(), f.path) ? parse::parse_json(source)
-                                                        : parse::parse_yaml(source);
+  parse::ParseOptions popts;
+  popts.max_nodes = node_budget(options, source->text().size());
+  auto parsed = looks_like_json(source->text(), f.path) ? parse::parse_json(source, popts)
+                                                        : parse::parse_yaml(source, popts);
   if (!parsed.ok()) {
     if (report) {
       diags.error(core::DiagnosticKind::kInput, "parse-error", f.path, parsed.error().pos,
@@ -79,17 +146,20 @@ void scan_file(const core::DiscoveredFile& f, const ScanOptions& options,
     }
     return;
   }
-  bool any = false;
+  if (out_of_time(f, options, start, "reading and parsing", diags)) return;
+  std::vector<formats::Unit> mine;
   for (const core::Node* root : doc->roots()) {
     if (!formats::cloudformation::is_template(root)) continue;
-    units.push_back(formats::cloudformation::adapt(doc, root, diags));
-    any = true;
+    mine.push_back(formats::cloudformation::adapt(doc, root, diags));
   }
-  if (any) {
-    ++files;
-  } else if (f.named) {
-    spdlog::info("{}: not a CloudFormation template; skipped", f.path);
+  if (mine.empty()) {
+    if (f.named) spdlog::info("{}: not a CloudFormation template; skipped", f.path);
+    return;
   }
+  if (out_of_time(f, options, start, "reading, parsing and resolving", diags)) return;
+  spent[f.path] = seconds_since(start);
+  for (formats::Unit& u : mine) units.push_back(std::move(u));
+  ++files;
 }
 
 }  // namespace
@@ -109,10 +179,11 @@ ScanOutput run_scan(const ScanOptions& options, std::unique_ptr<rules::RuleSet> 
   ScanOutput out;
   std::vector<core::DiscoveredFile> files = core::discover(options.paths, options.discover, diags);
   std::vector<formats::Unit> units;
+  std::map<std::string, double> spent;
   size_t scanned = 0;
   for (const core::DiscoveredFile& f : files) {
     try {
-      scan_file(f, options, units, diags, scanned);
+      scan_file(f, options, units, diags, scanned, spent);
     } catch (const std::exception& e) {
       diags.error(core::DiagnosticKind::kInternal, "internal-error", f.path, {},
                   fmt::format("internal error while reading this file: {}", e.what()));
@@ -124,6 +195,9 @@ ScanOutput run_scan(const ScanOptions& options, std::unique_ptr<rules::RuleSet> 
   eval.only_rules.insert(options.only_rules.begin(), options.only_rules.end());
   eval.disabled_rules.insert(options.disabled_rules.begin(), options.disabled_rules.end());
   eval.diagnostics = &diags;
+  eval.file_timeout_seconds = options.file_timeout_seconds;
+  eval.max_values_per_file = options.max_nodes;
+  eval.spent_seconds = std::move(spent);
   out.result.findings = rules::evaluate(*rules, graph, eval);
   out.result.resources = graph.resources().size();
   out.result.files_scanned = scanned;

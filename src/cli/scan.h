@@ -16,7 +16,22 @@ struct ScanOptions {
   bool report_unknown = false;
   std::vector<std::string> only_rules;      // empty: all
   std::vector<std::string> disabled_rules;  // from .genlens.yaml
+  // Budgets per file (0 = none); a file that runs over one gets an
+  // "evaluation truncated" error (exit code 2) and the scan goes on.
+  // Nodes: the parsed document (after YAML aliases; an alias expansion is
+  // also held to kNodesPerByte per byte of the file), and the values the
+  // rules examine.
+  size_t max_nodes = 2'000'000;
+  // Seconds of reading, parsing, resolving and checking one file; checked
+  // between those stages and between resources and rules.
+  double file_timeout_seconds = 30;
 };
+
+// No YAML or JSON text without aliases has more nodes than bytes; a document
+// that expands to more than this many per byte (and kMinNodeBudget) is an
+// alias bomb and is stopped early.
+inline constexpr size_t kNodesPerByte = 16;
+inline constexpr size_t kMinNodeBudget = 100'000;
 
 struct ScanOutput {
   report::ScanResult result;

@@ -1,13 +1,16 @@
 #include "genlens/core/discover.h"
 
+#include <fcntl.h>
 #include <fnmatch.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <limits>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -50,19 +53,63 @@ std::string display_path(const fs::path& p) {
   return s;
 }
 
+// Why `p` (with status `st`, from following symlinks) is not a file to
+// read: a FIFO, socket or device, a broken or looping symlink; "" when it is
+// simply missing.
+std::string not_a_file(const fs::path& p, const fs::file_status& st, const std::error_code& ec) {
+  switch (st.type()) {
+    case fs::file_type::fifo:
+      return "not a regular file (a FIFO)";
+    case fs::file_type::socket:
+      return "not a regular file (a socket)";
+    case fs::file_type::block:
+    case fs::file_type::character:
+      return "not a regular file (a device)";
+    case fs::file_type::unknown:
+      return "not a regular file";
+    case fs::file_type::regular:
+    case fs::file_type::directory:
+      return "";
+    default:
+      break;
+  }
+  std::error_code ec2;
+  if (!fs::is_symlink(fs::symlink_status(p, ec2))) {
+    if (st.type() == fs::file_type::not_found || !ec) return "";
+    return fmt::format("cannot read: {}", ec.message());
+  }
+  if (st.type() == fs::file_type::not_found) {
+    return "broken symbolic link (its target does not exist)";
+  }
+  return fmt::format("cannot follow symbolic link: {}", ec ? ec.message() : "unknown file type");
+}
+
 class Walker {
  public:
   Walker(const DiscoverOptions& options, Diagnostics& diags) : options_(options), diags_(diags) {}
 
   void walk(const fs::path& dir, int depth) {
     struct stat st {};
-    if (::stat(dir.c_str(), &st) == 0 &&
-        !visited_.insert({static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino)})
-             .second) {
-      diags_.warning(DiagnosticKind::kInput, "symlink-loop", display_path(dir), {},
-                     "directory already visited (symlink loop?); skipped");
+    if (::stat(dir.c_str(), &st) == 0) {
+      const std::pair<uint64_t, uint64_t> id{static_cast<uint64_t>(st.st_dev),
+                                             static_cast<uint64_t>(st.st_ino)};
+      if (std::find(stack_.begin(), stack_.end(), id) != stack_.end()) {
+        diags_.warning(DiagnosticKind::kInput, "symlink-loop", display_path(dir), {},
+                       "directory is its own ancestor (symlink loop); skipped");
+        return;
+      }
+      // Reached twice (named twice, or through a symlink): scanned once.
+      if (!visited_.insert(id).second) return;
+      stack_.push_back(id);
+      walk_entries(dir, depth);
+      stack_.pop_back();
       return;
     }
+    walk_entries(dir, depth);
+  }
+
+ private:
+  void walk_entries(const fs::path& dir, int depth) {
     if (depth > 64) {
       diags_.warning(DiagnosticKind::kInput, "too-deep", display_path(dir), {},
                      "directory nesting deeper than 64 levels; skipped");
@@ -84,23 +131,46 @@ class Walker {
               [](const auto& a, const auto& b) { return a.path() < b.path(); });
     for (const auto& e : entries) {
       const std::string shown = display_path(e.path());
-      if (excluded(shown, options_)) continue;
+      // Globs match the path as shown and the path below the named root.
+      if (excluded(shown, options_) ||
+          excluded(display_path(e.path().lexically_relative(root_)), options_)) {
+        continue;
+      }
       std::error_code ec2;
-      if (e.is_directory(ec2)) {
+      if (e.is_symlink(ec2) && !inside_root(e.path())) {
+        // A link out of the tree (to a CI runner's home, say) is never read:
+        // its contents could end up in a published report.
+        diags_.warning(DiagnosticKind::kInput, "symlink-outside", shown, {},
+                       "symbolic link points outside the scanned tree; skipped");
+        continue;
+      }
+      const fs::file_status st = e.status(ec2);  // follows symlinks
+      if (fs::is_directory(st)) {
         if (!skipped_dir(e.path())) walk(e.path(), depth + 1);
-      } else if (e.is_regular_file(ec2) && has_scannable_extension(shown)) {
+      } else if (!has_scannable_extension(shown)) {
+        continue;
+      } else if (fs::is_regular_file(st)) {
         files_.push_back({shown, false});
+      } else if (std::string why = not_a_file(e.path(), st, ec2); !why.empty()) {
+        // Never opened: a FIFO would block, a device would never end.
+        diags_.warning(DiagnosticKind::kInput, "not-a-file", shown, {}, why + "; skipped");
       }
     }
   }
 
+ public:
   void add_named(const std::string& path) {
     std::error_code ec;
     const fs::path p(path);
-    if (fs::is_directory(p, ec)) {
+    const fs::file_status st = fs::status(p, ec);  // follows symlinks
+    if (fs::is_directory(st)) {
+      root_ = p;
+      root_canonical_ = fs::weakly_canonical(p, ec);
       walk(p, 0);
-    } else if (fs::exists(p, ec)) {
+    } else if (fs::is_regular_file(st)) {
       files_.push_back({display_path(p), true});
+    } else if (std::string why = not_a_file(p, st, ec); !why.empty()) {
+      diags_.error(DiagnosticKind::kInput, "not-a-file", path, {}, why);
     } else {
       diags_.error(DiagnosticKind::kInput, "io-error", path, {}, "no such file or directory");
     }
@@ -109,9 +179,20 @@ class Walker {
   std::vector<DiscoveredFile> take() { return std::move(files_); }
 
  private:
+  bool inside_root(const fs::path& link) const {
+    std::error_code ec;
+    const fs::path target = fs::weakly_canonical(link, ec);
+    if (ec) return true;  // broken links are reported where they are read
+    const auto rel = target.lexically_relative(root_canonical_);
+    return !rel.empty() && *rel.begin() != "..";
+  }
+
+  fs::path root_;            // the named directory being walked
+  fs::path root_canonical_;
   const DiscoverOptions& options_;
   Diagnostics& diags_;
   std::set<std::pair<uint64_t, uint64_t>> visited_;
+  std::vector<std::pair<uint64_t, uint64_t>> stack_;  // directories being walked
   std::vector<DiscoveredFile> files_;
 };
 
@@ -136,19 +217,50 @@ std::vector<DiscoveredFile> discover(const std::vector<std::string>& paths,
 }
 
 Result<std::string> read_file(const std::string& path, uintmax_t max_size) {
-  std::error_code ec;
-  const uintmax_t size = fs::file_size(path, ec);
-  if (!ec && size > max_size) {
+  // O_NONBLOCK: a FIFO that appeared since discovery must not hang the scan.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    const int err = errno;
+    return Error{err == ENOENT
+                     ? std::string("cannot open file for reading")
+                     : fmt::format("cannot open file for reading: {}", std::strerror(err)),
+                 {}};
+  }
+  struct Closer {
+    int handle;
+    ~Closer() { ::close(handle); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return Error{"cannot read file", {}};
+  if (!S_ISREG(st.st_mode)) return Error{"not a regular file (a FIFO, socket or device)", {}};
+  max_size = std::min<uintmax_t>(max_size, std::numeric_limits<size_t>::max() / 2);
+  const auto size = static_cast<uintmax_t>(st.st_size);
+  if (size > max_size) {
     return Error{
         fmt::format("file is {} bytes, over the {} byte limit (--max-file-size)", size, max_size),
         {}};
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{"cannot open file for reading", {}};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Error{"read error", {}};
-  return ss.str();
+  // Never more than max_size + 1 bytes, even if the file grows while read
+  // (or is a /proc file that reports size 0).
+  const auto cap = static_cast<size_t>(max_size) + 1;
+  std::string out(std::min(static_cast<size_t>(size) + 1, cap), '\0');
+  size_t got = 0;
+  while (true) {
+    if (got == out.size()) {
+      if (got >= cap) break;
+      out.resize(std::min(cap, got * 2 + 4096));
+    }
+    const ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Error{fmt::format("read error: {}", std::strerror(errno)), {}};
+    if (n == 0) break;
+    got += static_cast<size_t>(n);
+  }
+  if (got > max_size) {
+    return Error{fmt::format("file is over the {} byte limit (--max-file-size)", max_size), {}};
+  }
+  out.resize(got);
+  return out;
 }
 
 }  // namespace genlens::core

@@ -21,14 +21,17 @@ struct DiscoveredFile {
 };
 
 // Walks files and directories (sorted, symlink loops detected). Skips .git,
-// node_modules, .terraform, cdk.out assets, build output folders.
+// node_modules, .terraform, cdk.out assets, build output folders. Only
+// regular files are returned: a FIFO, socket, device or broken symlink with a
+// scannable name gets a warning when walked and an error when named.
 std::vector<DiscoveredFile> discover(const std::vector<std::string>& paths,
                                      const DiscoverOptions& options, Diagnostics& diags);
 
 // True for extensions genlens reads (.yaml, .yml, .json, .template).
 [[nodiscard]] bool has_scannable_extension(const std::string& path);
 
-// Reads a whole file; an error message on failure.
+// Reads a whole file, at most max_size bytes; an error message on failure.
+// Never blocks on a FIFO and never reads from anything but a regular file.
 Result<std::string> read_file(const std::string& path, uintmax_t max_size);
 
 }  // namespace genlens::core

@@ -80,6 +80,7 @@ class Adapter {
     naming_ = true;
     (void)add_map(resources, depth);
     naming_ = false;
+    expanded_ = 0;
     return add_map(resources, depth);
   }
 
@@ -100,6 +101,7 @@ class Adapter {
   }
 
   bool for_each(const Node* loop, int depth) {
+    if (depth == 0) outer_loop_ = loop;
     const Node* id =
         loop->is_sequence() && loop->children.size() == 3 ? loop->children[0] : nullptr;
     if (id == nullptr || !id->is_scalar() || !loop->children[2]->is_map() || depth > 8) {
@@ -110,6 +112,7 @@ class Adapter {
       return true;
     }
     const core::Value* coll = resolver_.resolve(loop->children[1]);
+    if (unit_.arena->exhausted()) return budget_exceeded(loop);
     if (coll == nullptr || !coll->is_list()) {
       if (naming_) return true;
       diags_.warning(core::DiagnosticKind::kInput, "unknown-collection", path_,
@@ -121,12 +124,27 @@ class Adapter {
     }
     for (const core::Value* item : coll->items) {
       if (!item->known() || item->partial || item->is_map() || item->is_list()) continue;
+      if (++expanded_ > kMaxResources) return budget_exceeded(loop);
       resolver_.bind(id->text, item->scalar_text());
       const bool ok = add_map(loop->children[2], depth + 1);
       resolver_.unbind(id->text);
       if (!ok) return false;
     }
     return true;
+  }
+
+  // CloudFormation allows 500 resources per template; Fn::ForEach nests up
+  // to 5 levels. Expansion past kMaxResources is reported, not attempted.
+  bool budget_exceeded(const Node* loop) {
+    if (!budget_reported_) {
+      budget_reported_ = true;
+      const Node* at = outer_loop_ != nullptr ? outer_loop_ : loop;
+      diags_.error(core::DiagnosticKind::kInput, "budget", path_, at->key_range.begin,
+                   fmt::format("evaluation truncated: {} expands to more than {} resources; the "
+                               "rest of the template is not checked",
+                               at->key, kMaxResources));
+    }
+    return false;
   }
 
   bool add(const Node* body) {
@@ -162,6 +180,10 @@ class Adapter {
   core::Diagnostics& diags_;
   const std::string& path_;
   bool naming_ = false;
+  static constexpr size_t kMaxResources = 10'000;
+  size_t expanded_ = 0;
+  bool budget_reported_ = false;
+  const Node* outer_loop_ = nullptr;  // the top-level Fn::ForEach being expanded
 };
 
 }  // namespace

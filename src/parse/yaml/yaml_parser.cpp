@@ -4,6 +4,7 @@
 // scalar in some positions (`!Sub |` on its own line, `- !Sub >-`). When a
 // parse fails, the reader retries with such tags blanked out (same byte
 // length, so every position stays exact) and restores them from a side table.
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <optional>
@@ -27,7 +28,11 @@ class Converter {
  public:
   Converter(core::Document& doc, const ParseOptions& options,
             const std::unordered_map<size_t, detail::BlankedTag>& block_tags)
-      : doc_(doc), src_(doc.source()), options_(options), block_tags_(block_tags) {}
+      : doc_(doc),
+        src_(doc.source()),
+        options_(options),
+        block_tags_(block_tags),
+        aliases_(doc.source().text().find('&') != std::string_view::npos) {}
 
   Node* convert(const YAML::Node& yn, size_t depth) {
     if (error_) return nullptr;
@@ -36,7 +41,8 @@ class Converter {
       return nullptr;
     }
     if (++count_ > options_.max_nodes) {
-      fail(fmt::format("document expands to more than {} nodes (alias bomb?)", options_.max_nodes),
+      fail(fmt::format("document expands to more than {} nodes{}", options_.max_nodes,
+                       aliases_ ? " (alias bomb?)" : ""),
            yn.Mark());
       return nullptr;
     }
@@ -244,16 +250,21 @@ class Converter {
   const core::SourceFile& src_;
   const ParseOptions& options_;
   const std::unordered_map<size_t, detail::BlankedTag>& block_tags_;
+  bool aliases_;  // the text defines anchors, so aliases can multiply nodes
   size_t count_ = 0;
   std::optional<core::Error> error_;
   std::vector<std::pair<uint32_t, uint32_t>> block_spans_;
 };
 
-core::Error yaml_error(const core::SourceFile& src, const YAML::Exception& e) {
+core::Error yaml_error(const core::SourceFile& src, const YAML::Exception& e, size_t max_depth) {
   core::Position p;
   if (!e.mark.is_null()) {
     p = src.position_at(src.line_start(static_cast<uint32_t>(e.mark.line + 1)) +
                         static_cast<size_t>(e.mark.column));
+  }
+  // yaml-cpp's own recursion guard says "bad file"; say what it means.
+  if (dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr) {
+    return core::Error{fmt::format("nesting deeper than {} levels", max_depth), p};
   }
   std::string msg = e.msg.empty() ? std::string(e.what()) : e.msg;
   return core::Error{"invalid YAML: " + msg, p};
@@ -279,11 +290,11 @@ DocResult parse_yaml(core::SourcePtr source, const ParseOptions& options) {
   } catch (const YAML::Exception& first) {
     std::string blanked(text);
     block_tags = detail::blank_block_scalar_tags(blanked);
-    if (block_tags.empty()) return yaml_error(*source, first);
+    if (block_tags.empty()) return yaml_error(*source, first, options.max_depth);
     try {
       roots = YAML::LoadAll(blanked);
     } catch (const YAML::Exception&) {
-      return yaml_error(*source, first);
+      return yaml_error(*source, first, options.max_depth);
     }
   } catch (const std::exception& e) {
     return core::Error{std::string("invalid YAML: ") + e.what(), {}};
@@ -298,7 +309,7 @@ DocResult parse_yaml(core::SourcePtr source, const ParseOptions& options) {
       if (n != nullptr) doc->add_root(n);
     }
   } catch (const YAML::Exception& e) {
-    return yaml_error(*source, e);
+    return yaml_error(*source, e, options.max_depth);
   }
   // yaml-cpp 0.7 starts a new document where a block sequence is followed by
   // a map at the same indentation ("- a\nb: 1"); YAML requires "---" there.

@@ -1,6 +1,9 @@
 #include "genlens/rules/engine.h"
 
+#include <algorithm>
+#include <chrono>
 #include <map>
+#include <memory>
 #include <set>
 #include <tuple>
 
@@ -82,71 +85,195 @@ std::string finding_fingerprint(std::string_view rule_id, std::string_view path,
   return fmt::format("{:016x}", h);
 }
 
-std::vector<Finding> evaluate(const RuleSet& rules, const graph::Graph& graph,
-                              const EvalOptions& options) {
-  std::vector<Finding> findings;
-  std::set<std::tuple<std::string, std::string, std::string>> seen;
-  detail::JsonCache json(options.diagnostics);
-  const auto& resources = graph.resources();
-  for (size_t ri = 0; ri < resources.size(); ++ri) {
-    const formats::Resource& res = *resources[ri];
-    if (!res.evaluable || res.value == nullptr) continue;
-    const formats::Unit& unit = graph.unit_of(ri);
-    const std::string& file = unit.document->source().path();
-    json.set_document(unit.document.get());
-    for (const auto& rule : rules.rules()) {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Number of values in a tree, counting at most limit + 1 (the walk stops
+// there, whatever the shape).
+size_t count_values(const Value* root, size_t limit) {
+  size_t n = 0;
+  std::vector<const Value*> stack{root};
+  while (!stack.empty() && n <= limit) {
+    const Value* v = stack.back();
+    stack.pop_back();
+    if (v == nullptr) continue;
+    ++n;
+    for (const auto& entry : v->entries) stack.push_back(entry.second);
+    for (const Value* item : v->items) stack.push_back(item);
+  }
+  return n;
+}
+
+// The budgets of one file (EvalOptions::file_timeout_seconds,
+// max_values_per_file).
+struct FileBudget {
+  bool timed = false;
+  Clock::time_point deadline;
+  size_t values = 0;
+  bool truncated = false;
+};
+
+class Evaluator {
+ public:
+  Evaluator(const RuleSet& rules, const graph::Graph& graph, const EvalOptions& options)
+      : rules_(rules), graph_(graph), options_(options) {}
+
+  std::vector<Finding> run() {
+    const auto& resources = graph_.resources();
+    const formats::Unit* current = nullptr;
+    for (size_t ri = 0; ri < resources.size(); ++ri) {
+      const formats::Resource& res = *resources[ri];
+      if (!res.evaluable || res.value == nullptr) continue;
+      const formats::Unit& unit = graph_.unit_of(ri);
+      if (&unit != current) {
+        // One cache per file: its value budget is per file too, and no
+        // finding keeps a pointer into it.
+        current = &unit;
+        json_ = std::make_unique<detail::JsonCache>(options_.diagnostics);
+        json_->set_document(unit.document.get());
+      }
+      const std::string& file = unit.document->source().path();
+      FileBudget& budget = budget_of(file);
+      if (budget.truncated) continue;
+      check_resource(ri, res, file, budget);
+    }
+    sort_findings(findings_);
+    return std::move(findings_);
+  }
+
+ private:
+  FileBudget& budget_of(const std::string& file) {
+    auto [it, fresh] = budgets_.try_emplace(file);
+    if (fresh && options_.file_timeout_seconds > 0) {
+      double left = options_.file_timeout_seconds;
+      if (auto s = options_.spent_seconds.find(file); s != options_.spent_seconds.end()) {
+        left -= s->second;
+      }
+      it->second.timed = true;
+      it->second.deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                               std::chrono::duration<double>(std::max(left, 0.0)));
+    }
+    return it->second;
+  }
+
+  // Why the file's budget is used up before one more rule on `res`, or "".
+  std::string over_budget(FileBudget& budget, const formats::Resource& res, size_t& res_values) {
+    if (budget.timed && Clock::now() >= budget.deadline) {
+      return fmt::format("checking this file took more than {:g} s (--file-timeout)",
+                         options_.file_timeout_seconds);
+    }
+    if (options_.max_values_per_file > 0) {
+      if (res_values == 0) res_values = count_values(res.value, options_.max_values_per_file);
+      budget.values += res_values;
+      if (budget.values > options_.max_values_per_file) {
+        return fmt::format("its rules would examine more than {} values (--max-nodes)",
+                           options_.max_values_per_file);
+      }
+    }
+    return "";
+  }
+
+  void truncate(size_t ri, const formats::Resource& res, const std::string& file,
+                FileBudget& budget, const std::string& why) {
+    budget.truncated = true;
+    if (options_.diagnostics == nullptr) return;
+    size_t total = 0;
+    size_t left = 0;
+    const auto& resources = graph_.resources();
+    for (size_t k = 0; k < resources.size(); ++k) {
+      if (!resources[k]->evaluable || resources[k]->value == nullptr ||
+          graph_.unit_of(k).document->source().path() != file) {
+        continue;
+      }
+      ++total;
+      if (k >= ri) ++left;
+    }
+    options_.diagnostics->error(
+        core::DiagnosticKind::kInput, "budget", file,
+        res.node != nullptr ? res.node->key_range.begin : core::Position{},
+        fmt::format("evaluation truncated: {}; {} of {} resources were not fully checked, "
+                    "starting with {}",
+                    why, left, total, res.name));
+  }
+
+  void check_resource(size_t ri, const formats::Resource& res, const std::string& file,
+                      FileBudget& budget) {
+    size_t res_values = 0;
+    for (const auto& rule : rules_.rules()) {
       const RuleMeta& meta = rule->meta;
-      if (!options.only_rules.empty() && options.only_rules.count(meta.id) == 0) continue;
-      if (options.disabled_rules.count(meta.id) != 0) continue;
-      detail::ConditionEvaluator eval(meta, json);
+      if (!options_.only_rules.empty() && options_.only_rules.count(meta.id) == 0) continue;
+      if (options_.disabled_rules.count(meta.id) != 0) continue;
       for (const Target& target : rule->targets) {
         if (!matches_type(target, res)) continue;
-        const std::string& tmpl = target.message.empty() ? meta.message : target.message;
-        Verdict verdict = Verdict::kPass;
-        detail::Outcome outcome;
-        if (target.when.has_value()) {
-          detail::Outcome w = eval.eval(*target.when, res.value);
-          if (w.verdict == Verdict::kFail) continue;
-          if (w.verdict == Verdict::kUnknown) outcome = w;
+        if (std::string why = over_budget(budget, res, res_values); !why.empty()) {
+          truncate(ri, res, file, budget, why);
+          return;
         }
-        if (outcome.verdict != Verdict::kUnknown) outcome = eval.eval(target.assertion, res.value);
-        verdict = outcome.verdict;
-        if (verdict == Verdict::kPass) continue;
-        if (verdict == Verdict::kUnknown && !options.report_unknown) continue;
-        std::vector<detail::Witness> witnesses = outcome.witnesses;
-        if (witnesses.empty()) witnesses.push_back({res.value, false});
-        for (const detail::Witness& w : witnesses) {
-          const Value* wv = w.value != nullptr ? w.value : res.value;
-          const Node* node = wv->origin != nullptr ? wv->origin : res.node;
-          if (verdict == Verdict::kUnknown) node = res.node;
-          Finding f;
-          f.rule = &meta;
-          f.verdict = verdict;
-          f.level = verdict == Verdict::kUnknown ? core::Severity::kNote
-                                                 : target.severity.value_or(meta.severity);
-          f.message = format_message(tmpl, res, meta, w.missing ? nullptr : wv);
-          if (verdict == Verdict::kUnknown) {
-            f.message += fmt::format(" (unknown: {})", outcome.reason);
-          }
-          f.location = location_of(file, node);
-          f.resource_type = res.type;
-          f.resource_name = res.name;
-          if (!w.missing && verdict == Verdict::kFail) {
-            for (const Node* p : wv->provenance) {
-              Location rel = location_of(file, p);
-              rel.message = fmt::format("the value comes from {}", p->path());
-              f.related.push_back(std::move(rel));
-            }
-          }
-          f.fingerprint = finding_fingerprint(meta.id, file, f.location.logical_path);
-          if (!seen.emplace(meta.id, file, f.location.logical_path).second) continue;
-          findings.push_back(std::move(f));
-        }
+        check_target(meta, target, res, file);
       }
     }
   }
-  sort_findings(findings);
-  return findings;
+
+  void check_target(const RuleMeta& meta, const Target& target, const formats::Resource& res,
+                    const std::string& file) {
+    detail::ConditionEvaluator eval(meta, *json_);
+    const std::string& tmpl = target.message.empty() ? meta.message : target.message;
+    detail::Outcome outcome;
+    if (target.when.has_value()) {
+      detail::Outcome w = eval.eval(*target.when, res.value);
+      if (w.verdict == Verdict::kFail) return;
+      if (w.verdict == Verdict::kUnknown) outcome = w;
+    }
+    if (outcome.verdict != Verdict::kUnknown) outcome = eval.eval(target.assertion, res.value);
+    const Verdict verdict = outcome.verdict;
+    if (verdict == Verdict::kPass) return;
+    if (verdict == Verdict::kUnknown && !options_.report_unknown) return;
+    std::vector<detail::Witness> witnesses = outcome.witnesses;
+    if (witnesses.empty()) witnesses.push_back({res.value, false});
+    for (const detail::Witness& w : witnesses) {
+      const Value* wv = w.value != nullptr ? w.value : res.value;
+      const Node* node = wv->origin != nullptr ? wv->origin : res.node;
+      if (verdict == Verdict::kUnknown) node = res.node;
+      Finding f;
+      f.rule = &meta;
+      f.verdict = verdict;
+      f.level = verdict == Verdict::kUnknown ? core::Severity::kNote
+                                             : target.severity.value_or(meta.severity);
+      f.message = format_message(tmpl, res, meta, w.missing ? nullptr : wv);
+      if (verdict == Verdict::kUnknown) {
+        f.message += fmt::format(" (unknown: {})", outcome.reason);
+      }
+      f.location = location_of(file, node);
+      f.resource_type = res.type;
+      f.resource_name = res.name;
+      if (!w.missing && verdict == Verdict::kFail) {
+        for (const Node* p : wv->provenance) {
+          Location rel = location_of(file, p);
+          rel.message = fmt::format("the value comes from {}", p->path());
+          f.related.push_back(std::move(rel));
+        }
+      }
+      f.fingerprint = finding_fingerprint(meta.id, file, f.location.logical_path);
+      if (!seen_.emplace(meta.id, file, f.location.logical_path).second) continue;
+      findings_.push_back(std::move(f));
+    }
+  }
+
+  const RuleSet& rules_;
+  const graph::Graph& graph_;
+  const EvalOptions& options_;
+  std::unique_ptr<detail::JsonCache> json_;
+  std::map<std::string, FileBudget> budgets_;
+  std::vector<Finding> findings_;
+  std::set<std::tuple<std::string, std::string, std::string>> seen_;
+};
+
+}  // namespace
+
+std::vector<Finding> evaluate(const RuleSet& rules, const graph::Graph& graph,
+                              const EvalOptions& options) {
+  return Evaluator(rules, graph, options).run();
 }
 
 }  // namespace genlens::rules

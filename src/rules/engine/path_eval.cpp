@@ -144,6 +144,17 @@ const Value* JsonCache::parse(const Value* str, std::string* reason) {
   }
   docs_.push_back(result.value());
   const Value* v = core::literal_value(arena_, result.value()->roots().front());
+  if (v == nullptr) {  // the value budget for embedded documents ran out
+    *reason = "embedded JSON is too large to evaluate";
+    if (diags_ != nullptr) {
+      diags_->error(core::DiagnosticKind::kInput, "budget", doc_->source().path(),
+                    host->range.begin,
+                    "evaluation truncated: embedded JSON documents in this file exceed the "
+                    "value budget; checks on them are incomplete");
+    }
+    failures_[str] = *reason;
+    return nullptr;
+  }
   cache_[str] = v;
   return v;
 }

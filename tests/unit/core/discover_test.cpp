@@ -126,15 +126,39 @@ TEST_F(Discover, ExcludeGlobMatchesTheRelativePath) {
 
 TEST_F(Discover, SymlinkLoopGivesAWarningAndTerminates) {
   dir_.write("tree/a.yaml");
-  fs::create_directory_symlink("..", dir_.path() / "tree" / "loop");
-  EXPECT_EQ(run({"tree"}), (Strings{"tree/a.yaml"}));
+  dir_.write("tree/sub/b.yaml");
+  fs::create_directory_symlink("..", dir_.path() / "tree" / "sub" / "loop");
+  EXPECT_EQ(run({"tree"}), (Strings{"tree/a.yaml", "tree/sub/b.yaml"}));
   ASSERT_EQ(diags_.all().size(), 1u) << ::testing::PrintToString(diags());
   const auto& d = diags_.all()[0];
   EXPECT_EQ(d.severity, Severity::kWarning);
   EXPECT_EQ(d.kind, DiagnosticKind::kInput);
   EXPECT_EQ(d.code, "symlink-loop");
-  EXPECT_EQ(d.path, "tree/loop/tree");  // tree again, below its own symlinked parent
+  EXPECT_EQ(d.path, "tree/sub/loop");  // tree again, below itself
   EXPECT_EQ(d.message, "directory is its own ancestor (symlink loop); skipped");
+}
+
+TEST_F(Discover, SymlinkOutOfTheTreeIsNotFollowed) {
+  dir_.write("outside/secret.yaml");
+  dir_.write("tree/a.yaml");
+  fs::create_directory_symlink("../outside", dir_.path() / "tree" / "dir-link");
+  fs::create_symlink("../outside/secret.yaml", dir_.path() / "tree" / "file-link.yaml");
+  EXPECT_EQ(run({"tree"}), (Strings{"tree/a.yaml"}));
+  ASSERT_EQ(diags_.all().size(), 2u) << ::testing::PrintToString(diags());
+  for (const auto& d : diags_.all()) {
+    EXPECT_EQ(d.code, "symlink-outside");
+    EXPECT_EQ(d.severity, Severity::kWarning);
+  }
+  // Named on the command line, a link is the user's choice and is followed.
+  EXPECT_EQ(run({"tree/file-link.yaml"}), (Strings{"tree/file-link.yaml (named)"}));
+}
+
+TEST_F(Discover, ExcludeGlobsMatchBelowTheNamedRoot) {
+  dir_.write("infra/env/dev/a.yaml");
+  dir_.write("infra/env/prod/b.yaml");
+  DiscoverOptions opts;
+  opts.excludes = {"env/dev"};
+  EXPECT_EQ(run({"infra"}, opts), (Strings{"infra/env/prod/b.yaml"}));
 }
 
 TEST_F(Discover, SymlinkToSelfTerminates) {
