@@ -242,7 +242,8 @@ class Evaluator {
                                              : target.severity.value_or(meta.severity);
       f.message = format_message(tmpl, res, meta, w.missing ? nullptr : wv);
       if (verdict == Verdict::kUnknown) {
-        f.message += fmt::format(" (unknown: {})", outcome.reason);
+        // The failure message would name a value nobody knows yet.
+        f.message = fmt::format("Could not check {}: {}.", res.name, outcome.reason);
       }
       f.location = location_of(file, node);
       f.resource_type = res.type;
