@@ -14,6 +14,7 @@
 
 #include "genlens/parse/parse.h"
 #include "parse/yaml/cfn_tags.h"
+#include "parse/yaml/document_guard.h"
 #include "parse/yaml/yaml_text.h"
 
 namespace genlens::parse {
@@ -107,7 +108,7 @@ class Converter {
     const char c = vstart < text.size() ? text[vstart] : '\0';
     // "?" is an untagged plain scalar; `!!str 12` stays a string.
     const bool plain_tag = yn.Tag() == "?" || (yn.Tag().size() > 1 && c != '"' && c != '\'' &&
-                                                yn.Tag() != "tag:yaml.org,2002:str");
+                                               yn.Tag() != "tag:yaml.org,2002:str");
     switch (c) {
       case '"':
         n->style = ScalarStyle::kDoubleQuoted;
@@ -229,11 +230,12 @@ class Converter {
     Node* res = doc_.make_node(NodeKind::kScalar);
     res->text = s.substr(0, dot);
     core::Position start = scalar->range.begin;
-    if (scalar->style == ScalarStyle::kDoubleQuoted || scalar->style == ScalarStyle::kSingleQuoted) {
+    if (scalar->style == ScalarStyle::kDoubleQuoted ||
+        scalar->style == ScalarStyle::kSingleQuoted) {
       ++start.column;  // past the opening quote
     }
-    res->range = {start, core::Position{start.line,
-                                        start.column + static_cast<uint32_t>(res->text.size())}};
+    res->range = {
+        start, core::Position{start.line, start.column + static_cast<uint32_t>(res->text.size())}};
     core::Document::append(seq, res);
     if (dot != std::string::npos) {
       Node* att = doc_.make_node(NodeKind::kScalar);
@@ -285,14 +287,20 @@ DocResult parse_yaml(core::SourcePtr source, const ParseOptions& options) {
   }
   std::vector<YAML::Node> roots;
   std::unordered_map<size_t, detail::BlankedTag> block_tags;
+  // LoadAll only after the event stream is known to end (document_guard.h).
+  auto load_all = [&](const std::string& t) -> std::optional<core::Error> {
+    if (auto e = detail::check_document_count(*source, t)) return e;
+    roots = YAML::LoadAll(t);
+    return std::nullopt;
+  };
   try {
-    roots = YAML::LoadAll(std::string(text));
+    if (auto e = load_all(std::string(text))) return *e;
   } catch (const YAML::Exception& first) {
     std::string blanked(text);
     block_tags = detail::blank_block_scalar_tags(blanked);
     if (block_tags.empty()) return yaml_error(*source, first, options.max_depth);
     try {
-      roots = YAML::LoadAll(blanked);
+      if (auto e = load_all(blanked)) return *e;
     } catch (const YAML::Exception&) {
       return yaml_error(*source, first, options.max_depth);
     }
@@ -310,21 +318,6 @@ DocResult parse_yaml(core::SourcePtr source, const ParseOptions& options) {
     }
   } catch (const YAML::Exception& e) {
     return yaml_error(*source, e, options.max_depth);
-  }
-  // yaml-cpp 0.7 starts a new document where a block sequence is followed by
-  // a map at the same indentation ("- a\nb: 1"); YAML requires "---" there.
-  for (size_t i = 1; i < doc->roots().size(); ++i) {
-    const uint32_t from = doc->roots()[i - 1]->range.begin.line;
-    const uint32_t to = doc->roots()[i]->range.begin.line;
-    bool marker = false;
-    for (uint32_t l = from; l <= to && !marker; ++l) {
-      const std::string_view line = source->line_text(l);
-      marker = line.rfind("---", 0) == 0 || line.rfind("...", 0) == 0;
-    }
-    if (!marker && doc->roots()[i]->range.begin.known()) {
-      return core::Error{"invalid YAML: content after the end of the document (missing '---'?)",
-                         doc->roots()[i]->range.begin};
-    }
   }
   detail::collect_comments(*doc, conv.block_spans());
   return doc;

@@ -155,7 +155,8 @@ uint32_t block_scalar_end_line(const core::SourceFile& src, size_t indicator_off
   // The block belongs to the key or "- " on the header line; when the
   // indicator starts its own line (`!Sub` on the line above), to the line above.
   size_t parent_indent = indent_of(header);
-  if (col <= header.size() && header.substr(0, col).find_first_not_of(' ') == std::string_view::npos) {
+  if (col <= header.size() &&
+      header.substr(0, col).find_first_not_of(' ') == std::string_view::npos) {
     parent_indent = 0;
     for (uint32_t l = first; l > 1; --l) {
       const std::string_view prev = src.line_text(l - 1);
