@@ -5,9 +5,9 @@ JOBS ?= $(shell nproc)
 GENLENS := $(BUILD)/genlens
 NPM_DIR := $(BUILD)/npm
 FORMAT ?= text
-FUZZ_SECONDS ?= 30
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps npm configure build scan test docs format format-check bench clean
+.PHONY: all deps npm configure build scan test sanitize fuzz docs format format-check bench clean
 
 all: build
 
@@ -30,8 +30,20 @@ scan: build
 	  echo "genlens exited with $$status (1 = findings, as the examples are meant to show)"; \
 	  [ $$status -le 1 ]
 
+# The whole suite. The sanitizer stage (`make sanitize`: the same suite under
+# ASan + UBSan, then a short run of every fuzz target; see docs/HACKING.md)
+# joins `make test` once its CI timing is measured on a clean machine.
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Whole ctest suite under -fsanitize=address,undefined, then each fuzz target
+# for SANITIZE_FUZZ_SECONDS (default 12; 0 skips).
+sanitize: npm
+	GENLENS_NPM_DIR=$(abspath $(NPM_DIR)) bash tools/sanitize.sh $(JOBS)
+
+# libFuzzer: each target for FUZZ_SECONDS; crashes in build-fuzz/crashes/<target>/.
+fuzz: npm
+	GENLENS_NPM_DIR=$(abspath $(NPM_DIR)) FUZZ_SECONDS=$(FUZZ_SECONDS) bash tools/fuzz.sh $(FUZZ_TARGETS)
 
 # Regenerates docs/rules/ from the rule files.
 docs: build
@@ -42,6 +54,20 @@ format:
 
 format-check:
 	find src include tests -name '*.cpp' -o -name '*.h' | xargs clang-format --dry-run --Werror
+
+# Benchmarks, never part of `make test`: an -O2 build in build-bench/, the
+# micro-benchmarks, then bench/run_bench.sh (genlens, a parse-only baseline,
+# checkov and trivy over ../shared/corpus); see docs/performance.md.
+BENCH_BUILD ?= build-bench
+bench: npm
+	@bash bench/deps.sh
+	cmake -S . -B $(BENCH_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release \
+	  "-DCMAKE_CXX_FLAGS_RELEASE=-O2 -DNDEBUG" "-DCMAKE_C_FLAGS_RELEASE=-O2 -DNDEBUG" \
+	  -DGENLENS_BUILD_TESTS=OFF -DGENLENS_BUILD_BENCH=ON -DGENLENS_NPM_DIR=$(abspath $(NPM_DIR))
+	cmake --build $(BENCH_BUILD) -j $(JOBS)
+	$(BENCH_BUILD)/bench/genlens_microbench --benchmark_out=$(abspath $(BENCH_BUILD))/microbench.json \
+	  --benchmark_out_format=json
+	BENCH_BUILD=$(abspath $(BENCH_BUILD)) bash bench/run_bench.sh
 
 clean:
 	rm -rf $(BUILD)

@@ -9,11 +9,15 @@ need_cmd ninja ninja-build
 need_cmd g++ g++
 need_cmd make make
 need_cmd pkg-config pkg-config
+# The sanitizer and fuzz builds (make sanitize, run by make test; make fuzz):
+# clang 14, its sanitizer/libFuzzer runtimes, llvm-symbolizer for stack traces.
+need_cmd clang++ clang
+need_cmd llvm-symbolizer llvm
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   missing+=(nodejs npm)
 fi
 for p in libyaml-cpp-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libgtest-dev \
-         libcli11-dev libre2-dev; do
+         libcli11-dev libre2-dev libclang-rt-14-dev; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then

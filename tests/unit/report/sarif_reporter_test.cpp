@@ -96,7 +96,8 @@ TEST(SarifReporter, SecuritySeverityOnlyOnSecurityRules) {
 TEST(SarifReporter, NoHelpUriWithoutDocsBase) {
   Fixture fx;
   fx.options.docs_base_url.clear();
-  for (const json& rule : run_of(sarif(fx))["tool"]["driver"]["rules"]) {
+  const json log = sarif(fx);  // a range-for does not extend the life of sarif(fx)
+  for (const json& rule : run_of(log)["tool"]["driver"]["rules"]) {
     EXPECT_FALSE(rule.contains("helpUri"));
   }
 }
