@@ -1,9 +1,9 @@
-// A stand-in for `/usr/bin/time -f '%e %M %U %S' -o FILE` where GNU time is
-// not installed: runs a command, waits for it and writes "wall_s maxrss_kb
-// user_s sys_s" to FILE. maxrss is that of the largest process in the tree
+// A stand-in for `/usr/bin/time -f '%M %U %S' -o FILE` where GNU time is
+// not installed: runs a command, waits for it and writes "maxrss_kb user_s
+// sys_s wall_s" to FILE. maxrss is that of the largest process in the tree
 // (getrusage semantics), as GNU time reports it. Exits with the command's code.
 //
-// Usage: genlens_measure -o FILE -- COMMAND [ARGS...]
+// Usage: genlens_measure -o FILE [--] COMMAND [ARGS...]
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -21,8 +21,10 @@ double seconds(const timeval& tv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 5 || std::strcmp(argv[1], "-o") != 0 || std::strcmp(argv[3], "--") != 0) {
-    std::fprintf(stderr, "usage: %s -o FILE -- COMMAND [ARGS...]\n", argv[0]);
+  int cmd = 3;
+  if (argc > 3 && std::strcmp(argv[3], "--") == 0) ++cmd;
+  if (argc <= cmd || std::strcmp(argv[1], "-o") != 0) {
+    std::fprintf(stderr, "usage: %s -o FILE [--] COMMAND [ARGS...]\n", argv[0]);
     return 125;
   }
   const char* out_path = argv[2];
@@ -33,8 +35,8 @@ int main(int argc, char** argv) {
     return 125;
   }
   if (pid == 0) {
-    execvp(argv[4], argv + 4);
-    std::perror(argv[4]);
+    execvp(argv[cmd], argv + cmd);
+    std::perror(argv[cmd]);
     _exit(127);
   }
   int status = 0;
@@ -49,8 +51,9 @@ int main(int argc, char** argv) {
     std::perror(out_path);
     return 125;
   }
-  std::fprintf(out, "%.3f %ld %.3f %.3f\n", wall.count(), usage.ru_maxrss, seconds(usage.ru_utime),
-               seconds(usage.ru_stime));
+  // The same fields as GNU time's '%M %U %S'; the wall time last.
+  std::fprintf(out, "%ld %.3f %.3f %.3f\n", usage.ru_maxrss, seconds(usage.ru_utime),
+               seconds(usage.ru_stime), wall.count());
   std::fclose(out);
   if (WIFEXITED(status)) return WEXITSTATUS(status);
   return 128 + WTERMSIG(status);

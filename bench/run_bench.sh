@@ -19,6 +19,7 @@
 #   BENCH_TIMEOUT         seconds after which one run is stopped (default 3600)
 #   BENCH_SCALES          corpus copies to scan (default "1 2 4 8")
 #   BENCH_TOOLS           subset of "genlens parse-only checkov trivy scale"
+#   BENCH_TIMER=measure   use genlens_measure even where GNU time is installed
 #   BENCH_INSTALL=0       never install checkov or trivy (use them only if on PATH)
 #   BENCH_CHECKOV_VERSION checkov version pip installs (default 3.3.30)
 #   BENCH_TRIVY_VERSION   trivy version `go install` builds (default v0.74.0)
@@ -53,7 +54,8 @@ command -v python3 >/dev/null || note "python3 missing: the files each peer read
 mkdir -p "$work/out" "$work/data" "$work/tools"
 rm -f "$results.partial"
 
-if [ -x /usr/bin/time ] && /usr/bin/time -f '%M' -o /dev/null true 2>/dev/null; then
+if [ "${BENCH_TIMER:-}" != measure ] && [ -x /usr/bin/time ] &&
+  /usr/bin/time -f '%M' -o /dev/null true 2>/dev/null; then
   timer=(/usr/bin/time -f '%M %U %S' -o)
   timer_name="GNU time (/usr/bin/time)"
 else
@@ -271,7 +273,7 @@ measure() {
   fi
   last_row="$(awk -v d="$dataset" -v l="$label" -v r="$read_what" -v w="$med_wall" -v b="$bytes" \
     -v m="$med_rss" -v c="$med_cpu" -v x="$ratio" \
-    'BEGIN {printf "| %s | %s | %s | %.3f | %.1f | %.2f | %.0f | %s |", d, l, r, w, b / 1e6 / w, c, m / 1024, x}')"
+    'BEGIN {v = b / 1e6 / w; printf "| %s | %s | %s | %.3f | " (v < 10 ? "%.2f" : "%.1f") " | %.2f | %.0f | %s |", d, l, r, w, v, c, m / 1024, x}')"
 }
 # Rows are also appended to $results.partial as they come, for long runs.
 row() { measure "$@" && rows+=("$last_row") && echo "$last_row" >>"$results.partial"; }
