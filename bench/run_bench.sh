@@ -16,7 +16,8 @@
 #   GENLENS               genlens binary (default: $BENCH_BUILD/genlens)
 #   BENCH_RUNS            runs per measurement (default 3)
 #   BENCH_PEER_RUNS       runs per checkov/trivy measurement (default BENCH_RUNS)
-#   BENCH_TIMEOUT         seconds after which one run is stopped (default 3600)
+#   BENCH_TIMEOUT         seconds after which one run is stopped (default 3600;
+#                         --foreground, so that Ctrl-C reaches the tools too)
 #   BENCH_SCALES          corpus copies to scan (default "1 2 4 8")
 #   BENCH_TOOLS           subset of "genlens parse-only checkov trivy scale"
 #   BENCH_TIMER=measure   use genlens_measure even where GNU time is installed
@@ -241,7 +242,7 @@ measure() {
   for ((i = 1; i <= n; i++)); do
     start=$EPOCHREALTIME
     rc=0
-    "${timer[@]}" "$base.time" timeout "$run_timeout" "$@" >"$base.out" 2>"$base.err" || rc=$?
+    "${timer[@]}" "$base.time" timeout --foreground "$run_timeout" "$@" >"$base.out" 2>"$base.err" || rc=$?
     end=$EPOCHREALTIME
     # genlens: 0, or 2 when some input did not parse; checkov: 1 = findings.
     local ok_rc=0
