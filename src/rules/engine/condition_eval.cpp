@@ -1,5 +1,7 @@
 #include "rules/engine/condition_eval.h"
 
+#include "rules/predicates/registry.h"
+
 #include <re2/re2.h>
 
 #include <cmath>
@@ -52,14 +54,17 @@ Outcome combine_all(std::vector<Outcome>& parts) {
   bool unknown = false;
   for (Outcome& p : parts) {
     if (p.verdict == Verdict::kFail) {
-      if (out.verdict != Verdict::kFail) out.witnesses.clear();
+      if (out.verdict != Verdict::kFail) {
+        out.witnesses.clear();
+        out.notes.clear();
+      }
       out.verdict = Verdict::kFail;
-      out.witnesses.insert(out.witnesses.end(), p.witnesses.begin(), p.witnesses.end());
+      absorb(out, p);
     } else if (p.verdict == Verdict::kUnknown) {
       unknown = true;
       if (out.reason.empty()) out.reason = p.reason;
     } else if (out.verdict != Verdict::kFail) {
-      out.witnesses.insert(out.witnesses.end(), p.witnesses.begin(), p.witnesses.end());
+      absorb(out, p);
     }
   }
   if (out.verdict != Verdict::kFail && unknown) out.verdict = Verdict::kUnknown;
@@ -67,6 +72,11 @@ Outcome combine_all(std::vector<Outcome>& parts) {
 }
 
 }  // namespace
+
+void absorb(Outcome& into, const Outcome& part) {
+  into.witnesses.insert(into.witnesses.end(), part.witnesses.begin(), part.witnesses.end());
+  into.notes.insert(into.notes.end(), part.notes.begin(), part.notes.end());
+}
 
 Operand ConditionEvaluator::resolve_operand(const Operand& o) const {
   if (o.param.empty()) return o;
@@ -96,6 +106,7 @@ Operand ConditionEvaluator::resolve_operand(const Operand& o) const {
 }
 
 Outcome ConditionEvaluator::eval(const Condition& c, const Value* base) {
+  if (c.op == Op::kRelated) return related(c);
   if (c.op == Op::kAll || c.op == Op::kAnyOf || c.op == Op::kNot) {
     if (c.path.steps.empty()) return combinator(c, base);
   }
@@ -112,6 +123,9 @@ Outcome ConditionEvaluator::eval(const Condition& c, const Value* base) {
       case Op::kEach:
       case Op::kAny:
         parts.push_back(quantifier(c, m));
+        break;
+      case Op::kPredicate:
+        parts.push_back(predicate(c, m));
         break;
       case Op::kAll:
       case Op::kAnyOf:
@@ -149,11 +163,46 @@ Outcome ConditionEvaluator::combinator(const Condition& c, const Value* base) {
       unknown = true;
       if (out.reason.empty()) out.reason = p.reason;
     } else {
-      out.witnesses.insert(out.witnesses.end(), p.witnesses.begin(), p.witnesses.end());
+      absorb(out, p);
     }
   }
   if (unknown) out.verdict = Verdict::kUnknown;
   return out;
+}
+
+Outcome ConditionEvaluator::predicate(const Condition& c, const Match& m) {
+  const predicates::Predicate* def = predicates::find(c.predicate->name);
+  if (def == nullptr) return Outcome{Verdict::kUnknown, {}, "unknown predicate"};
+  predicates::Args args;
+  for (const auto& [name, raw] : c.predicate->args) {
+    const Operand o = resolve_operand(raw);
+    if (o.is_bool) {
+      args.flags[name] = o.boolean;
+      continue;
+    }
+    std::vector<std::string>& list = args.lists[name];
+    if (!o.is_list) list.push_back(o.text);
+    for (const Operand& item : o.list) {
+      const Operand r = resolve_operand(item);
+      if (r.is_list) {
+        for (const Operand& sub : r.list) list.push_back(sub.text);
+      } else {
+        list.push_back(r.text);
+      }
+    }
+  }
+  predicates::Context ctx;
+  if (scope_ != nullptr && scope_->graph != nullptr) {
+    ctx.resource = scope_->graph->resources()[scope_->resource];
+    if (scope_->parent != nullptr) ctx.parent = scope_->graph->resources()[scope_->parent->resource];
+  }
+  ctx.json = &json_;
+  Outcome o = def->fn(ctx, m.state == Match::State::kFound ? m.value : nullptr, args);
+  if (o.verdict == Verdict::kFail && o.witnesses.empty()) {
+    o.witnesses.push_back({m.state == Match::State::kFound ? m.value : m.deepest,
+                           m.state != Match::State::kFound});
+  }
+  return o;
 }
 
 Outcome ConditionEvaluator::quantifier(const Condition& c, const Match& m) {

@@ -210,14 +210,15 @@ class Evaluator {
           truncate(ri, res, file, budget, why);
           return;
         }
-        check_target(meta, target, res, file);
+        check_target(meta, target, ri, res, file);
       }
     }
   }
 
-  void check_target(const RuleMeta& meta, const Target& target, const formats::Resource& res,
-                    const std::string& file) {
-    detail::ConditionEvaluator eval(meta, *json_);
+  void check_target(const RuleMeta& meta, const Target& target, size_t ri,
+                    const formats::Resource& res, const std::string& file) {
+    const detail::Scope scope{&graph_, ri, nullptr};
+    detail::ConditionEvaluator eval(meta, *json_, &scope);
     const std::string& tmpl = target.message.empty() ? meta.message : target.message;
     detail::Outcome outcome;
     if (target.when.has_value()) {
@@ -248,10 +249,17 @@ class Evaluator {
       f.location = location_of(file, node);
       f.resource_type = res.type;
       f.resource_name = res.name;
-      if (!w.missing && verdict == Verdict::kFail) {
-        for (const Node* p : wv->provenance) {
-          Location rel = location_of(file, p);
-          rel.message = fmt::format("the value comes from {}", p->path());
+      if (verdict == Verdict::kFail) {
+        if (!w.missing) {
+          for (const Node* p : wv->provenance) {
+            Location rel = location_of(file, p);
+            rel.message = fmt::format("the value comes from {}", p->path());
+            f.related.push_back(std::move(rel));
+          }
+        }
+        for (const detail::Note& note : outcome.notes) {
+          Location rel = location_of(note.file, note.node);
+          rel.message = note.message;
           f.related.push_back(std::move(rel));
         }
       }
