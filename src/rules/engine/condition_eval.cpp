@@ -116,7 +116,7 @@ Outcome ConditionEvaluator::eval(const Condition& c, const Value* base) {
   parts.reserve(matches.size());
   for (const Match& m : matches) {
     if (m.state == Match::State::kUnknown) {
-      parts.push_back({Verdict::kUnknown, {}, m.reason});
+      parts.push_back({Verdict::kUnknown, {}, m.reason, {}});
       continue;
     }
     switch (c.op) {
@@ -132,7 +132,7 @@ Outcome ConditionEvaluator::eval(const Condition& c, const Value* base) {
       case Op::kNot:
         parts.push_back(m.state == Match::State::kFound
                             ? combinator(c, m.value)
-                            : Outcome{Verdict::kFail, {{m.deepest, true}}, {}});
+                            : Outcome{Verdict::kFail, {{m.deepest, true}}, {}, {}});
         break;
       default:
         parts.push_back(leaf(c, m));
@@ -155,7 +155,7 @@ Outcome ConditionEvaluator::combinator(const Condition& c, const Value* base) {
     return o;
   }
   // any_of
-  Outcome out{Verdict::kFail, {}, {}};
+  Outcome out{Verdict::kFail, {}, {}, {}};
   bool unknown = false;
   for (Outcome& p : parts) {
     if (p.verdict == Verdict::kPass) return p;
@@ -172,7 +172,7 @@ Outcome ConditionEvaluator::combinator(const Condition& c, const Value* base) {
 
 Outcome ConditionEvaluator::predicate(const Condition& c, const Match& m) {
   const predicates::Predicate* def = predicates::find(c.predicate->name);
-  if (def == nullptr) return Outcome{Verdict::kUnknown, {}, "unknown predicate"};
+  if (def == nullptr) return Outcome{Verdict::kUnknown, {}, "unknown predicate", {}};
   predicates::Args args;
   for (const auto& [name, raw] : c.predicate->args) {
     const Operand o = resolve_operand(raw);
@@ -208,8 +208,8 @@ Outcome ConditionEvaluator::predicate(const Condition& c, const Match& m) {
 Outcome ConditionEvaluator::quantifier(const Condition& c, const Match& m) {
   const bool each = c.op == Op::kEach;
   if (m.state == Match::State::kMissing) {
-    return each ? Outcome{Verdict::kPass, {}, {}}
-                : Outcome{Verdict::kFail, {{m.deepest, true}}, {}};
+    return each ? Outcome{Verdict::kPass, {}, {}, {}}
+                : Outcome{Verdict::kFail, {{m.deepest, true}}, {}, {}};
   }
   std::vector<const Value*> items;
   if (m.value->is_list()) {
@@ -220,7 +220,7 @@ Outcome ConditionEvaluator::quantifier(const Condition& c, const Match& m) {
   std::vector<Outcome> parts;
   for (const Value* item : items) parts.push_back(eval(c.children.front(), item));
   if (each) return combine_all(parts);
-  Outcome out{Verdict::kFail, {{m.value, false}}, {}};
+  Outcome out{Verdict::kFail, {{m.value, false}}, {}, {}};
   bool unknown = false;
   for (Outcome& p : parts) {
     if (p.verdict == Verdict::kPass) return p;
@@ -236,10 +236,10 @@ Outcome ConditionEvaluator::quantifier(const Condition& c, const Match& m) {
 Outcome ConditionEvaluator::leaf(const Condition& c, const Match& m) {
   const bool found = m.state == Match::State::kFound;
   const Value* v = m.value;
-  auto pass = [&]() { return Outcome{Verdict::kPass, {{found ? v : m.deepest, !found}}, {}}; };
-  auto fail = [&]() { return Outcome{Verdict::kFail, {{found ? v : m.deepest, !found}}, {}}; };
+  auto pass = [&]() { return Outcome{Verdict::kPass, {{found ? v : m.deepest, !found}}, {}, {}}; };
+  auto fail = [&]() { return Outcome{Verdict::kFail, {{found ? v : m.deepest, !found}}, {}, {}}; };
   auto unknown = [&]() {
-    return Outcome{Verdict::kUnknown, {}, v->reason.empty() ? "value is not known" : v->reason};
+    return Outcome{Verdict::kUnknown, {}, v->reason.empty() ? "value is not known" : v->reason, {}};
   };
   if (c.op == Op::kExists) {
     if (!found || v->kind == ValueKind::kNull) return fail();
@@ -286,7 +286,7 @@ Outcome ConditionEvaluator::leaf(const Condition& c, const Match& m) {
       if (!v->known() || v->partial || v->is_map() || v->is_list()) {
         return Outcome{Verdict::kUnknown,
                        {},
-                       v->reason.empty() ? "value is an expression, not a number" : v->reason};
+                       v->reason.empty() ? "value is an expression, not a number" : v->reason, {}};
       }
       const std::optional<double> d = as_number(v);
       if (!d || !o.is_number) return fail();
