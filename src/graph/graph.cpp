@@ -69,16 +69,16 @@ Graph::Graph(std::vector<formats::Unit> units) : units_(std::move(units)) {
                       &detail::policy_selection_edges, &detail::nested_stack_edges}) {
     for (Edge& e : build(in)) {
       if (e.from == e.to || !seen.emplace(e.from, e.to, e.at).second) continue;
-      add_edge(e.kind, e.from, e.to, e.at);
+      add_edge(std::move(e));
     }
   }
 }
 
-void Graph::add_edge(EdgeKind kind, size_t from, size_t to, const core::Node* at) {
-  Edge e{kind, from, to, relative_path(resources_[from]->node, at), at};
-  e.kind = detail::classify(resources_[from]->type, e.path, kind);
-  out_[from].push_back(edges_.size());
-  in_[to].push_back(edges_.size());
+void Graph::add_edge(Edge e) {
+  e.path = relative_path(resources_[e.from]->node, e.at);
+  e.kind = detail::classify(resources_[e.from]->type, e.path, e.kind);
+  out_[e.from].push_back(edges_.size());
+  in_[e.to].push_back(edges_.size());
   edges_.push_back(std::move(e));
 }
 

@@ -20,7 +20,7 @@ struct ArnForm {
   std::string_view service;
   std::string_view prefix;  // resource part starts with this
   std::string_view type;
-  char name_end;  // the name ends at this character (or the end)
+  char name_end;      // the name ends at this character (or the end)
   bool last_segment;  // the name is the last '/'-separated segment (IAM paths)
 };
 constexpr ArnForm kArnForms[] = {

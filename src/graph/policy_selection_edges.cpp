@@ -28,15 +28,21 @@ bool is_policy(const formats::Resource& r) {
 }  // namespace
 
 std::vector<Edge> policy_selection_edges(const Inputs& in) {
-  std::vector<std::pair<size_t, std::string>> collections;
+  // Collections by name; an unknown name (a parameter without default) may
+  // be selected by any policy.
+  std::vector<std::pair<size_t, const core::Value*>> collections;
   for (size_t i = 0; i < in.resources.size(); ++i) {
     const formats::Resource& r = *in.resources[i];
     if (r.type != "AWS::OpenSearchServerless::Collection") continue;
-    const core::Value* name = property(r, "Name");
-    if (name != nullptr && name->is_string() && !name->partial) collections.emplace_back(i, name->text);
+    collections.emplace_back(i, property(r, "Name"));
   }
   std::vector<Edge> out;
   if (collections.empty()) return out;
+  auto maybe = [&](size_t policy, size_t collection, const core::Node* at) {
+    Edge e{EdgeKind::kSelects, policy, collection, {}, at};
+    e.certain = false;
+    out.push_back(e);
+  };
   for (size_t i = 0; i < in.resources.size(); ++i) {
     const formats::Resource& r = *in.resources[i];
     if (!is_policy(r)) continue;
@@ -47,12 +53,21 @@ std::vector<Edge> policy_selection_edges(const Inputs& in) {
       in.json.set_document(in.units[in.unit_index[i]].document.get());
       std::string reason;
       policy = in.json.parse(text, &reason);
-      if (policy == nullptr) continue;
     }
     for (const auto& [c, name] : collections) {
-      for (const oss::Selection& s : oss::select(policy, name).selected) {
+      if (policy == nullptr || !policy->known() || name == nullptr || !name->is_string() ||
+          name->partial) {
+        // Text known only at deploy time (a parse failure of known text is
+        // reported by the rules that read it), or a collection name that is.
+        if (policy == nullptr && text->is_string() && !text->partial) continue;
+        maybe(i, c, written_at(text));
+        continue;
+      }
+      const oss::Selections sel = oss::select(policy, name->text);
+      for (const oss::Selection& s : sel.selected) {
         out.push_back(Edge{EdgeKind::kSelects, i, c, {}, s.resource->origin});
       }
+      if (sel.selected.empty() && sel.unknown) maybe(i, c, written_at(text));
     }
   }
   return out;

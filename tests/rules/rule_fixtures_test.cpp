@@ -67,10 +67,9 @@ TEST_P(RuleFixtures, FindingsMatchExpectations) {
   ASSERT_TRUE(error.empty()) << fx.path << ": " << error;
   const bool is_pass = fs::path(fx.path).filename().string().rfind("pass", 0) == 0;
   if (is_pass) {
-    ASSERT_TRUE(std::none_of(expected.begin(), expected.end(),
-                             [](const Expectation& e) {
-                               return !e.todo && e.kind != Expectation::Kind::kUnknown;
-                             }))
+    ASSERT_TRUE(std::none_of(
+        expected.begin(), expected.end(),
+        [](const Expectation& e) { return !e.todo && e.kind != Expectation::Kind::kUnknown; }))
         << fx.path << ": a pass fixture must not expect findings";
   }
   const bool json = fx.path.size() > 5 && fx.path.compare(fx.path.size() - 5, 5, ".json") == 0;
@@ -132,8 +131,8 @@ TEST_P(RuleFixtures, FindingsMatchExpectations) {
   }
   for (const std::string& key : want_related) {
     if (got_related.count(key) == 0) {
-      ADD_FAILURE() << fx.path << (json ? ": path " : ":") << key << ": not a related location of any "
-                    << id << " finding";
+      ADD_FAILURE() << fx.path << (json ? ": path " : ":") << key
+                    << ": not a related location of any " << id << " finding";
     }
   }
   for (const auto& [key, n] : want) {

@@ -28,6 +28,10 @@ struct Edge {
   // to the resource ("Properties.Roles[0]", "Properties.Policy").
   std::string path;
   const core::Node* at = nullptr;  // the expression or value in the source
+  // False when the edge may or may not exist: a policy whose text is only
+  // known at deploy time may select a collection. Rules treat the other end
+  // as an Unknown member, never as a certain one.
+  bool certain = true;
 };
 
 class Graph {
@@ -47,7 +51,7 @@ class Graph {
   [[nodiscard]] const std::string& file_of(size_t resource) const;
 
  private:
-  void add_edge(EdgeKind kind, size_t from, size_t to, const core::Node* at);
+  void add_edge(Edge e);
 
   std::vector<formats::Unit> units_;
   std::vector<const formats::Resource*> resources_;

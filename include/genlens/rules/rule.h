@@ -73,7 +73,7 @@ struct Condition {
   Op op = Op::kExists;
   Path path;  // empty: the current value
   Operand operand;
-  std::vector<Condition> children;  // kEach/kAny/kNot: one; kAll/kAnyOf: several
+  std::vector<Condition> children;                 // kEach/kAny/kNot: one; kAll/kAnyOf: several
   std::shared_ptr<const Related> related;          // kRelated
   std::shared_ptr<const PredicateCall> predicate;  // kPredicate
   int line = 0;                                    // in the rule file
@@ -83,11 +83,11 @@ struct Condition {
 // quantifies over them (docs/writing-rules.md, "Relations").
 struct Related {
   enum class Quantifier { kExists, kAbsent, kCount, kEach, kAny };
-  bool incoming = false;  // direction: in: resources whose edges point here
-  Path via;               // out: attribute of this resource; in: of the other one
-  std::vector<std::string> types;          // resource types of the other end
-  std::vector<graph::EdgeKind> edges;      // empty: every kind but depends_on
-  std::optional<Condition> where;          // only related resources meeting it count
+  bool incoming = false;               // direction: in: resources whose edges point here
+  Path via;                            // out: attribute of this resource; in: of the other one
+  std::vector<std::string> types;      // resource types of the other end
+  std::vector<graph::EdgeKind> edges;  // empty: every kind but depends_on
+  std::optional<Condition> where;      // only related resources meeting it count
   Quantifier quantifier = Quantifier::kExists;
   Condition::Op count_op = Condition::Op::kGe;  // kCount: lt/le/gt/ge/equals
   double count = 0;
@@ -129,7 +129,7 @@ struct RuleMeta {
   std::string remediation;
   std::vector<std::string> references;
   std::vector<Param> params;
-  std::string source;  // rule file, for diagnostics ("rules/security/x.yaml")
+  std::string source;    // rule file, for diagnostics ("rules/security/x.yaml")
   uint32_t id_line = 0;  // line of `id:` in the rule file
   bool builtin = true;
 

@@ -194,13 +194,14 @@ Outcome ConditionEvaluator::predicate(const Condition& c, const Match& m) {
   predicates::Context ctx;
   if (scope_ != nullptr && scope_->graph != nullptr) {
     ctx.resource = scope_->graph->resources()[scope_->resource];
-    if (scope_->parent != nullptr) ctx.parent = scope_->graph->resources()[scope_->parent->resource];
+    if (scope_->parent != nullptr)
+      ctx.parent = scope_->graph->resources()[scope_->parent->resource];
   }
   ctx.json = &json_;
   Outcome o = def->fn(ctx, m.state == Match::State::kFound ? m.value : nullptr, args);
   if (o.verdict == Verdict::kFail && o.witnesses.empty()) {
-    o.witnesses.push_back({m.state == Match::State::kFound ? m.value : m.deepest,
-                           m.state != Match::State::kFound});
+    o.witnesses.push_back(
+        {m.state == Match::State::kFound ? m.value : m.deepest, m.state != Match::State::kFound});
   }
   return o;
 }
@@ -286,7 +287,8 @@ Outcome ConditionEvaluator::leaf(const Condition& c, const Match& m) {
       if (!v->known() || v->partial || v->is_map() || v->is_list()) {
         return Outcome{Verdict::kUnknown,
                        {},
-                       v->reason.empty() ? "value is an expression, not a number" : v->reason, {}};
+                       v->reason.empty() ? "value is an expression, not a number" : v->reason,
+                       {}};
       }
       const std::optional<double> d = as_number(v);
       if (!d || !o.is_number) return fail();

@@ -339,7 +339,8 @@ class Loader : public detail::ConditionParser {
         break;
       case Condition::Op::kRelated:
         if (!c.path.steps.empty()) {
-          error(n->range.begin.line, "'related' starts at the resource: it takes no 'path' (use 'via')");
+          error(n->range.begin.line,
+                "'related' starts at the resource: it takes no 'path' (use 'via')");
         }
         detail::load_related(op_node, m, *this, c);
         break;
@@ -391,7 +392,8 @@ RuleSet load_rules(const std::vector<RuleSource>& sources, core::Diagnostics& di
     if (auto it = seen.find(rule->meta.id); it != seen.end()) {
       diags.error(
           core::DiagnosticKind::kConfig, "rule-error", src.path,
-          core::Position{rule->meta.id_line, 0}, fmt::format("duplicate rule ID {} (first defined in {})", rule->meta.id, it->second));
+          core::Position{rule->meta.id_line, 0},
+          fmt::format("duplicate rule ID {} (first defined in {})", rule->meta.id, it->second));
       continue;
     }
     seen.emplace(rule->meta.id, src.path);

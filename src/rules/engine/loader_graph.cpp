@@ -14,9 +14,9 @@ namespace {
 using core::Node;
 using Q = Related::Quantifier;
 
-const std::set<std::string> kRelatedKeys = {"direction", "via",  "types", "edges", "where",
-                                            "note",      "exists", "absent", "count", "each",
-                                            "any"};
+const std::set<std::string> kRelatedKeys = {"direction", "via",  "types",  "edges",
+                                            "where",     "note", "exists", "absent",
+                                            "count",     "each", "any"};
 const std::set<std::string> kQuantifiers = {"exists", "absent", "count", "each", "any"};
 
 std::string join(const std::set<std::string>& keys) {
@@ -66,8 +66,9 @@ void load_count(const Node* n, Related& r, ConditionParser& p) {
     r.count_op = op;
     return;
   }
-  p.error(cmp->key_range.begin.line,
-          fmt::format("unknown count comparison '{}'; expected lt, le, gt, ge or equals", cmp->key));
+  p.error(
+      cmp->key_range.begin.line,
+      fmt::format("unknown count comparison '{}'; expected lt, le, gt, ge or equals", cmp->key));
 }
 
 }  // namespace
@@ -82,8 +83,9 @@ void load_related(const Node* n, const RuleMeta& m, ConditionParser& p, Conditio
   const Node* quantifier = nullptr;
   for (const Node* k : n->children) {
     if (kRelatedKeys.count(k->key) == 0) {
-      p.error(k->key_range.begin.line, fmt::format("unknown key '{}' in related; expected one of: {}",
-                                                   k->key, join(kRelatedKeys)));
+      p.error(k->key_range.begin.line,
+              fmt::format("unknown key '{}' in related; expected one of: {}", k->key,
+                          join(kRelatedKeys)));
     } else if (kQuantifiers.count(k->key) != 0) {
       if (quantifier != nullptr) {
         p.error(k->key_range.begin.line,
@@ -122,8 +124,7 @@ void load_related(const Node* n, const RuleMeta& m, ConditionParser& p, Conditio
   if (const Node* w = n->find("where"); w != nullptr) r->where = p.condition(w, m);
   if (const Node* note = n->find("note"); note != nullptr) r->note = note->text;
   if (quantifier == nullptr) {
-    p.error(n->key_range.begin.line,
-            fmt::format("'related' needs one of: {}", join(kQuantifiers)));
+    p.error(n->key_range.begin.line, fmt::format("'related' needs one of: {}", join(kQuantifiers)));
   } else if (quantifier->key == "exists" || quantifier->key == "absent") {
     r->quantifier = quantifier->key == "exists" ? Q::kExists : Q::kAbsent;
     if (quantifier->scalar_type != core::ScalarType::kBool || quantifier->text != "true") {
@@ -147,7 +148,8 @@ void load_predicate(const Node* name, const Node* cond, const RuleMeta& m, Condi
   const predicates::Predicate* def = predicates::find(name->text);
   if (def == nullptr) {
     std::string names;
-    for (const auto& d : predicates::all()) names += (names.empty() ? "" : ", ") + std::string(d.name);
+    for (const auto& d : predicates::all())
+      names += (names.empty() ? "" : ", ") + std::string(d.name);
     p.error(name->range.begin.line,
             fmt::format("unknown predicate '{}'; expected one of: {}", name->text, names));
     c.predicate = call;
@@ -162,9 +164,8 @@ void load_predicate(const Node* name, const Node* cond, const RuleMeta& m, Condi
     const Node* a = args != nullptr ? args->find(spec.name) : nullptr;
     if (a == nullptr) {
       if (spec.required) {
-        p.error(name->range.begin.line,
-                fmt::format("predicate '{}' needs argument '{}' ({})", def->name, spec.name,
-                            spec.doc));
+        p.error(name->range.begin.line, fmt::format("predicate '{}' needs argument '{}' ({})",
+                                                    def->name, spec.name, spec.doc));
       }
       continue;
     }
@@ -182,8 +183,9 @@ void load_predicate(const Node* name, const Node* cond, const RuleMeta& m, Condi
   }
   if (args != nullptr) {
     for (const Node* a : args->children) {
-      const bool known = std::any_of(def->args.begin(), def->args.end(),
-                                     [&](const predicates::ArgSpec& s) { return s.name == a->key; });
+      const bool known =
+          std::any_of(def->args.begin(), def->args.end(),
+                      [&](const predicates::ArgSpec& s) { return s.name == a->key; });
       if (!known) {
         p.error(a->key_range.begin.line,
                 fmt::format("predicate '{}' has no argument '{}'", def->name, a->key));

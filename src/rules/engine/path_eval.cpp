@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-
 namespace genlens::rules::detail {
 namespace {
 

@@ -65,13 +65,19 @@ bool type_accepted(const Related& r, const std::string& type) {
 
 std::string note_text(const Related& r, const formats::Resource& other) {
   std::string t = r.note.empty() ? std::string("{type} {resource}") : r.note;
-  for (const auto& [key, val] : {std::pair<std::string, std::string>{"{resource}", other.name},
-                                 {"{type}", other.type}}) {
+  for (const auto& [key, val] :
+       {std::pair<std::string, std::string>{"{resource}", other.name}, {"{type}", other.type}}) {
     for (size_t at = t.find(key); at != std::string::npos; at = t.find(key, at + val.size())) {
       t.replace(at, key.size(), val);
     }
   }
   return t;
+}
+
+size_t depth(const Value* v) {
+  size_t d = 0;
+  for (const core::Node* n = v->origin; n != nullptr; n = n->parent) ++d;
+  return d;
 }
 
 bool compare(Condition::Op op, double a, double b) {
@@ -91,11 +97,11 @@ bool compare(Condition::Op op, double a, double b) {
 
 // The related resources of one `related:` condition.
 struct Members {
-  std::vector<size_t> certain;    // meet `where` (or no `where`)
-  std::vector<size_t> uncertain;  // `where` is unknown for them
-  std::vector<Outcome> where;     // per certain member: what made `where` hold
-  std::string unknown_reason;     // why a member or an edge is in doubt
-  bool unresolved = false;        // out: a value at `via` leads nowhere we can see
+  std::vector<size_t> certain;       // meet `where` (or no `where`)
+  std::vector<size_t> uncertain;     // `where` is unknown for them
+  std::vector<Outcome> where;        // per certain member: what made `where` hold
+  std::string unknown_reason;        // why a member or an edge is in doubt
+  bool unresolved = false;           // out: a value at `via` leads nowhere we can see
   const Value* via_value = nullptr;  // where the finding goes (out with via)
 };
 
@@ -110,10 +116,14 @@ Outcome ConditionEvaluator::related(const Condition& c) {
   const formats::Resource& self = *g.resources()[scope_->resource];
   Members m;
   std::vector<size_t> candidates;
+  std::set<size_t> maybe;  // reached only through uncertain edges
   auto add = [&](const graph::Edge* e, size_t other) {
     if (!kind_accepted(r, e->kind) || !type_accepted(r, g.resources()[other]->type)) return;
     if (std::find(candidates.begin(), candidates.end(), other) == candidates.end()) {
       candidates.push_back(other);
+      if (!e->certain) maybe.insert(other);
+    } else if (e->certain) {
+      maybe.erase(other);
     }
   };
   const std::vector<const graph::Edge*> edges =
@@ -134,8 +144,8 @@ Outcome ConditionEvaluator::related(const Condition& c) {
         continue;
       }
       if (m.via_value == nullptr) m.via_value = match.value;
-      const core::Node* at = match.value->provenance.empty() ? match.value->origin
-                                                             : match.value->provenance.front();
+      const core::Node* at =
+          match.value->provenance.empty() ? match.value->origin : match.value->provenance.front();
       bool followed = false;
       for (const graph::Edge* e : edges) {
         if (!within(e->at, at) && !within(e->at, match.value->origin)) continue;
@@ -153,6 +163,14 @@ Outcome ConditionEvaluator::related(const Condition& c) {
     }
   }
   for (size_t other : candidates) {
+    if (!r.where.has_value() && maybe.count(other) != 0) {
+      m.uncertain.push_back(other);
+      if (m.unknown_reason.empty()) {
+        m.unknown_reason = fmt::format("the link between {} and {} is only known at deploy time",
+                                       self.name, g.resources()[other]->name);
+      }
+      continue;
+    }
     if (!r.where.has_value()) {
       m.certain.push_back(other);
       m.where.emplace_back();
@@ -161,25 +179,39 @@ Outcome ConditionEvaluator::related(const Condition& c) {
     const Scope inner{&g, other, scope_};
     const core::Document* saved = json_.document();
     json_.set_document(g.unit_of(other).document.get());
-    Outcome w = ConditionEvaluator(rule_, json_, &inner).eval(*r.where, g.resources()[other]->value);
+    Outcome w =
+        ConditionEvaluator(rule_, json_, &inner).eval(*r.where, g.resources()[other]->value);
     json_.set_document(saved);
-    if (w.verdict == Verdict::kPass) {
+    if (w.verdict == Verdict::kPass && maybe.count(other) == 0) {
       m.certain.push_back(other);
       m.where.push_back(std::move(w));
+    } else if (w.verdict == Verdict::kPass) {
+      m.uncertain.push_back(other);
+      if (m.unknown_reason.empty()) {
+        m.unknown_reason = fmt::format("the link between {} and {} is only known at deploy time",
+                                       self.name, g.resources()[other]->name);
+      }
     } else if (w.verdict == Verdict::kUnknown) {
       m.uncertain.push_back(other);
       if (m.unknown_reason.empty()) m.unknown_reason = w.reason;
     }
   }
 
-  // Notes for a set of related resources: their deciding places, or headers.
+  // Notes for a related resource: the most specific places that decided
+  // (the deepest witnesses: AllowFromPublic inside a policy rather than the
+  // policy's Type), or its header.
   auto notes_for = [&](size_t other, const Outcome& o, Outcome& out) {
     const std::string& file = g.file_of(other);
     const formats::Resource& res = *g.resources()[other];
     const std::string msg = note_text(r, res);
     bool placed = false;
+    size_t deepest = 0;
+    for (const Witness& w : o.witnesses) {
+      if (w.value != nullptr && w.value != res.value) deepest = std::max(deepest, depth(w.value));
+    }
     for (const Witness& w : o.witnesses) {
       if (w.value == nullptr || w.value->origin == nullptr || w.value == res.value) continue;
+      if (depth(w.value) < deepest) continue;
       out.notes.push_back({file, w.value->origin, msg});
       for (const core::Node* p : w.value->provenance) {
         out.notes.push_back({file, p, fmt::format("the value comes from {}", p->path())});
@@ -193,11 +225,11 @@ Outcome ConditionEvaluator::related(const Condition& c) {
   Outcome out;
   if (m.via_value != nullptr) out.witnesses.push_back({m.via_value, false});
   auto unknown = [&]() {
-    return Outcome{Verdict::kUnknown,
-                   {},
-                   m.unknown_reason.empty() ? "a related resource could not be checked"
-                                            : m.unknown_reason,
-                   {}};
+    return Outcome{
+        Verdict::kUnknown,
+        {},
+        m.unknown_reason.empty() ? "a related resource could not be checked" : m.unknown_reason,
+        {}};
   };
   switch (r.quantifier) {
     case Q::kExists:

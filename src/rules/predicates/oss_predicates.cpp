@@ -19,7 +19,7 @@ Outcome oss_allows_public_access(const Context& ctx, const core::Value* value, c
     if (name == nullptr || !name->is_string() || name->partial) {
       return Outcome{Verdict::kUnknown, {}, "the collection's name is not known", {}};
     }
-    graph::oss::Selections sel = graph::oss::select(policy, name->text, {"collection"});
+    graph::oss::Selections sel = graph::oss::select(policy, name->text);
     for (const auto& s : sel.selected) entries.push_back(s.entry);
     unknown = sel.unknown;
     reason = sel.reason;
@@ -34,7 +34,8 @@ Outcome oss_allows_public_access(const Context& ctx, const core::Value* value, c
     if (pub == nullptr) continue;
     if (!pub->known() || pub->partial) {
       unknown = true;
-      if (reason.empty()) reason = pub->reason.empty() ? "AllowFromPublic is not known" : pub->reason;
+      if (reason.empty())
+        reason = pub->reason.empty() ? "AllowFromPublic is not known" : pub->reason;
       continue;
     }
     if ((pub->kind == core::ValueKind::kBool && pub->boolean) || pub->scalar_text() == "true") {
