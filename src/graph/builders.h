@@ -34,8 +34,8 @@ std::vector<Edge> nested_stack_edges(const Inputs& in);
 // kAttaches.
 EdgeKind classify(std::string_view from_type, std::string_view path, EdgeKind kind);
 
-// A known string value and the node it is written at in the resource (the
-// Ref that led to a parameter default, or the scalar itself).
+// The node a value is written at in the resource: its use site (the Ref that
+// led to a parameter default, or the scalar itself).
 const core::Node* written_at(const core::Value* v);
 
 }  // namespace genlens::graph::detail

@@ -41,6 +41,8 @@ std::string relative_path(const core::Node* resource, const core::Node* at) {
   std::string out;
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
     const core::Node* n = *it;
+    // The attribute ends where an intrinsic function starts.
+    if (n->key == "Ref" || n->key.rfind("Fn::", 0) == 0) break;
     if (n->embedded_root) {
       out += "@json";
     } else if (n->parent != nullptr && n->parent->is_sequence()) {

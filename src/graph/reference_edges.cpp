@@ -40,10 +40,7 @@ EdgeKind classify(std::string_view from_type, std::string_view path, EdgeKind ki
   return kind;
 }
 
-const core::Node* written_at(const core::Value* v) {
-  if (!v->provenance.empty()) return v->provenance.front();
-  return v->origin;
-}
+const core::Node* written_at(const core::Value* v) { return v->origin; }
 
 std::vector<Edge> reference_edges(const Inputs& in) {
   // CloudFormation logical IDs are scoped to their template (unit).
