@@ -148,7 +148,15 @@ Outcome ConditionEvaluator::related(const Condition& c) {
           match.value->provenance.empty() ? match.value->origin : match.value->provenance.front();
       bool followed = false;
       for (const graph::Edge* e : edges) {
-        if (!within(e->at, at) && !within(e->at, match.value->origin)) continue;
+        // The reference is written inside the value (a Ref in a Join, a
+        // literal ARN), or the value was produced by the intrinsic the
+        // reference was recorded at: Fn::Sub records its references at the
+        // function node, while the string it yields has the template scalar,
+        // a child of that node, as origin.
+        if (!within(e->at, at) && !within(e->at, match.value->origin) &&
+            !within(match.value->origin, e->at)) {
+          continue;
+        }
         followed = true;
         add(e, e->to);
       }
