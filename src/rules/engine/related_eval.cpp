@@ -144,8 +144,7 @@ Outcome ConditionEvaluator::related(const Condition& c) {
         continue;
       }
       if (m.via_value == nullptr) m.via_value = match.value;
-      const core::Node* at =
-          match.value->provenance.empty() ? match.value->origin : match.value->provenance.front();
+      const core::Node* at = match.value->origin;
       bool followed = false;
       for (const graph::Edge* e : edges) {
         // The reference is written inside the value (a Ref in a Join, a
@@ -153,8 +152,7 @@ Outcome ConditionEvaluator::related(const Condition& c) {
         // reference was recorded at: Fn::Sub records its references at the
         // function node, while the string it yields has the template scalar,
         // a child of that node, as origin.
-        if (!within(e->at, at) && !within(e->at, match.value->origin) &&
-            !within(match.value->origin, e->at)) {
+        if (!within(e->at, at) && !within(at, e->at)) {
           continue;
         }
         followed = true;
@@ -205,10 +203,11 @@ Outcome ConditionEvaluator::related(const Condition& c) {
     }
   }
 
-  // Notes for a related resource: the most specific places that decided
-  // (the deepest witnesses: AllowFromPublic inside a policy rather than the
-  // policy's Type), or its header.
-  auto notes_for = [&](size_t other, const Outcome& o, Outcome& out) {
+  // Notes for a related resource: the places that decided, or its header.
+  // For members found by `where` (exists/absent/count), only the most
+  // specific of the places that made `where` hold (the deepest: the
+  // AllowFromPublic key inside a policy, not the policy's Type).
+  auto notes_for = [&](size_t other, const Outcome& o, Outcome& out, bool most_specific) {
     const std::string& file = g.file_of(other);
     const formats::Resource& res = *g.resources()[other];
     const std::string msg = note_text(r, res);
@@ -219,7 +218,7 @@ Outcome ConditionEvaluator::related(const Condition& c) {
     }
     for (const Witness& w : o.witnesses) {
       if (w.value == nullptr || w.value->origin == nullptr || w.value == res.value) continue;
-      if (depth(w.value) < deepest) continue;
+      if (most_specific && depth(w.value) < deepest) continue;
       out.notes.push_back({file, w.value->origin, msg});
       for (const core::Node* p : w.value->provenance) {
         out.notes.push_back({file, p, fmt::format("the value comes from {}", p->path())});
@@ -244,7 +243,8 @@ Outcome ConditionEvaluator::related(const Condition& c) {
     case Q::kAbsent: {
       const bool found = !m.certain.empty();
       if (found) {
-        for (size_t i = 0; i < m.certain.size(); ++i) notes_for(m.certain[i], m.where[i], out);
+        for (size_t i = 0; i < m.certain.size(); ++i)
+          notes_for(m.certain[i], m.where[i], out, true);
       }
       if (!found && open) return unknown();
       out.verdict = found == (r.quantifier == Q::kExists) ? Verdict::kPass : Verdict::kFail;
@@ -255,7 +255,7 @@ Outcome ConditionEvaluator::related(const Condition& c) {
       const double high = m.unresolved ? 1e18 : low + static_cast<double>(m.uncertain.size());
       const bool low_ok = compare(r.count_op, low, r.count);
       if (low_ok != compare(r.count_op, high, r.count)) return unknown();
-      for (size_t i = 0; i < m.certain.size(); ++i) notes_for(m.certain[i], m.where[i], out);
+      for (size_t i = 0; i < m.certain.size(); ++i) notes_for(m.certain[i], m.where[i], out, true);
       out.verdict = low_ok ? Verdict::kPass : Verdict::kFail;
       return out;
     }
@@ -278,7 +278,7 @@ Outcome ConditionEvaluator::related(const Condition& c) {
         }
         if ((o.verdict == Verdict::kFail) == each) {
           decided = true;
-          notes_for(other, o, out);
+          notes_for(other, o, out, false);
         }
       }
       if (decided) {

@@ -98,9 +98,10 @@ nlohmann::json scan(const std::string& name) {
   const fs::path d = temp_dir(name);
   write(d / "rules" / "rule.yaml", kRule);
   write(d / "in" / "t.cfn.yaml", kTemplate);
-  const CliRun r = run_cli("scan --no-config --report-unknown --format json --rule ACME-SEC-002 "
-                           "--rules-dir " +
-                           (d / "rules").string() + " " + (d / "in").string());
+  const CliRun r = run_cli(
+      "scan --no-config --report-unknown --format json --rule ACME-SEC-002 "
+      "--rules-dir " +
+      (d / "rules").string() + " " + (d / "in").string());
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   return nlohmann::json::parse(r.out, nullptr, false);
 }
