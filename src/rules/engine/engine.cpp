@@ -260,7 +260,11 @@ class Evaluator {
         for (const detail::Note& note : outcome.notes) {
           Location rel = location_of(note.file, note.node);
           rel.message = note.message;
-          f.related.push_back(std::move(rel));
+          // Several parts of a condition can note the same place.
+          const bool seen = std::any_of(f.related.begin(), f.related.end(), [&](const Location& l) {
+            return l.path == rel.path && l.range == rel.range && l.message == rel.message;
+          });
+          if (!seen) f.related.push_back(std::move(rel));
         }
       }
       f.fingerprint = finding_fingerprint(meta.id, file, f.location.logical_path);
