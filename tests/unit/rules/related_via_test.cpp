@@ -125,14 +125,14 @@ TEST_F(Related, ViaIsReadFromTheItemOfAnEnclosingQuantifier) {
   const std::string guarded =
       "{related: {via: Cfg.Id, types: [AWS::Bedrock::Guardrail], exists: true}}";
   // Node 0 leads to the guardrail.
-  EXPECT_EQ(check("Flow", "AWS::Bedrock::Flow",
-                  "{path: 'Properties.Nodes[0]', each: " + guarded + "}"),
-            "Pass");
+  EXPECT_EQ(
+      check("Flow", "AWS::Bedrock::Flow", "{path: 'Properties.Nodes[0]', each: " + guarded + "}"),
+      "Pass");
   // Node 1 has no Cfg.Id: no related resources (and nothing at `via` to
   // put the finding on).
-  EXPECT_EQ(check("Flow", "AWS::Bedrock::Flow",
-                  "{path: 'Properties.Nodes[1]', each: " + guarded + "}"),
-            "Fail[]");
+  EXPECT_EQ(
+      check("Flow", "AWS::Bedrock::Flow", "{path: 'Properties.Nodes[1]', each: " + guarded + "}"),
+      "Fail[]");
   // Node 2 leads to an agent: the finding is on that node's value, not on
   // the first node's (which leads to a guardrail).
   EXPECT_EQ(check("Flow", "AWS::Bedrock::Flow",
@@ -140,9 +140,9 @@ TEST_F(Related, ViaIsReadFromTheItemOfAnEnclosingQuantifier) {
                   "[AWS::Bedrock::Guardrail], exists: true}}}"),
             "Fail[Resources/Flow/Properties/Nodes/2/Cfg/Id]");
   // Node 3 is a parameter without default.
-  EXPECT_EQ(check("Flow", "AWS::Bedrock::Flow",
-                  "{path: 'Properties.Nodes[3]', each: " + guarded + "}"),
-            "Unknown");
+  EXPECT_EQ(
+      check("Flow", "AWS::Bedrock::Flow", "{path: 'Properties.Nodes[3]', each: " + guarded + "}"),
+      "Unknown");
 }
 
 TEST_F(Related, InferenceComponentsAreLinkedByName) {
