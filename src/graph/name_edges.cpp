@@ -31,6 +31,7 @@ constexpr ArnForm kArnForms[] = {
     {"s3", "", "AWS::S3::Bucket", '/', false},
     {"sagemaker", "endpoint-config/", "AWS::SageMaker::EndpointConfig", '/', false},
     {"sagemaker", "endpoint/", "AWS::SageMaker::Endpoint", '/', false},
+    {"sagemaker", "inference-component/", "AWS::SageMaker::InferenceComponent", '/', false},
     {"sagemaker", "model/", "AWS::SageMaker::Model", '/', false},
 };
 
@@ -44,6 +45,7 @@ constexpr std::pair<std::string_view, std::string_view> kNameProperties[] = {
     {"AWS::S3::Bucket", "BucketName"},
     {"AWS::SageMaker::Endpoint", "EndpointName"},
     {"AWS::SageMaker::EndpointConfig", "EndpointConfigName"},
+    {"AWS::SageMaker::InferenceComponent", "InferenceComponentName"},
     {"AWS::SageMaker::Model", "ModelName"},
 };
 
@@ -59,6 +61,8 @@ struct NameProperty {
 constexpr NameProperty kNameReferences[] = {
     {"AWS::ApplicationAutoScaling::ScalableTarget", "ResourceId", "AWS::SageMaker::Endpoint",
      "endpoint/"},
+    {"AWS::ApplicationAutoScaling::ScalableTarget", "ResourceId",
+     "AWS::SageMaker::InferenceComponent", "inference-component/"},
     {"AWS::IAM::InstanceProfile", "Roles", "AWS::IAM::Role", ""},
     {"AWS::IAM::ManagedPolicy", "Roles", "AWS::IAM::Role", ""},
     {"AWS::IAM::Policy", "Roles", "AWS::IAM::Role", ""},
@@ -66,6 +70,7 @@ constexpr NameProperty kNameReferences[] = {
     {"AWS::Lambda::Permission", "FunctionName", "AWS::Lambda::Function", ""},
     {"AWS::S3::BucketPolicy", "Bucket", "AWS::S3::Bucket", ""},
     {"AWS::SageMaker::Endpoint", "EndpointConfigName", "AWS::SageMaker::EndpointConfig", ""},
+    {"AWS::SageMaker::InferenceComponent", "EndpointName", "AWS::SageMaker::Endpoint", ""},
 };
 
 bool known_text(const Value* v) { return v != nullptr && v->is_string() && !v->partial; }

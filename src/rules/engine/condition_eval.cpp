@@ -106,7 +106,7 @@ Operand ConditionEvaluator::resolve_operand(const Operand& o) const {
 }
 
 Outcome ConditionEvaluator::eval(const Condition& c, const Value* base) {
-  if (c.op == Op::kRelated) return related(c);
+  if (c.op == Op::kRelated) return related(c, base);
   if (c.op == Op::kAll || c.op == Op::kAnyOf || c.op == Op::kNot) {
     if (c.path.steps.empty()) return combinator(c, base);
   }

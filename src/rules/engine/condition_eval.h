@@ -51,7 +51,9 @@ class ConditionEvaluator {
   Outcome quantifier(const Condition& c, const Match& m);
   Outcome combinator(const Condition& c, const core::Value* base);
   Outcome predicate(const Condition& c, const Match& m);
-  Outcome related(const Condition& c);  // related_eval.cpp
+  // `via` (direction out) is read from `base`: the resource at the top level,
+  // the item of an enclosing path quantifier (`{path: X[*], each: ...}`).
+  Outcome related(const Condition& c, const core::Value* base);  // related_eval.cpp
   Operand resolve_operand(const Operand& o) const;
 
   const RuleMeta& rule_;

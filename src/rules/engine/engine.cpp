@@ -260,13 +260,11 @@ class Evaluator {
         for (const detail::Note& note : outcome.notes) {
           Location rel = location_of(note.file, note.node);
           rel.message = note.message;
-          // Several failing checks can rest on the same place (a missing
-          // block is the witness of each of its missing keys): list it once.
-          const bool dup = std::any_of(f.related.begin(), f.related.end(), [&](const Location& l) {
-            return l.path == rel.path && l.range.begin.line == rel.range.begin.line &&
-                   l.range.begin.column == rel.range.begin.column && l.message == rel.message;
+          // Several parts of a condition can note the same place.
+          const bool seen = std::any_of(f.related.begin(), f.related.end(), [&](const Location& l) {
+            return l.path == rel.path && l.range == rel.range && l.message == rel.message;
           });
-          if (!dup) f.related.push_back(std::move(rel));
+          if (!seen) f.related.push_back(std::move(rel));
         }
       }
       f.fingerprint = finding_fingerprint(meta.id, file, f.location.logical_path);

@@ -340,7 +340,8 @@ class Loader : public detail::ConditionParser {
       case Condition::Op::kRelated:
         if (!c.path.steps.empty()) {
           error(n->range.begin.line,
-                "'related' starts at the resource: it takes no 'path' (use 'via')");
+                "'related' takes no 'path': 'via' is read from the resource, or from the item of "
+                "an enclosing quantifier");
         }
         detail::load_related(op_node, m, *this, c);
         break;

@@ -107,7 +107,7 @@ struct Members {
 
 }  // namespace
 
-Outcome ConditionEvaluator::related(const Condition& c) {
+Outcome ConditionEvaluator::related(const Condition& c, const Value* base) {
   const Related& r = *c.related;
   if (scope_ == nullptr || scope_->graph == nullptr) {
     return Outcome{Verdict::kUnknown, {}, "relations need the resource graph", {}};
@@ -135,7 +135,7 @@ Outcome ConditionEvaluator::related(const Condition& c) {
     }
   } else {
     std::vector<Match> matches;
-    walk_path(self.value, r.via, json_, matches);
+    walk_path(base != nullptr ? base : self.value, r.via, json_, matches);
     for (const Match& match : matches) {
       if (match.state == Match::State::kMissing) continue;
       if (match.state == Match::State::kUnknown) {

@@ -12,5 +12,8 @@ detail::Outcome iam_public_principal_without_condition(const Context&, const cor
 detail::Outcome iam_trust_without_source_conditions(const Context&, const core::Value*,
                                                     const Args&);
 detail::Outcome oss_allows_public_access(const Context&, const core::Value*, const Args&);
+detail::Outcome enabled(const Context&, const core::Value*, const Args&);
+detail::Outcome known_before_deploy(const Context&, const core::Value*, const Args&);
+detail::Outcome less_than(const Context&, const core::Value*, const Args&);
 
 }  // namespace genlens::rules::predicates

@@ -12,6 +12,11 @@ namespace {
 using enum ArgType;
 
 const std::vector<Predicate> kPredicates = {
+    {"enabled",
+     "Holds when `flag` is true; with `flag: {param: NAME}` a rule param switches part of a "
+     "rule on or off. The value at `path` is not looked at.",
+     {{"flag", kBool, true, "usually {param: NAME}"}},
+     &enabled},
     {"iam_allows_on_any_resource",
      "An Allow statement grants one of `actions` (IAM globs) on Resource \"*\" or with "
      "NotResource.",
@@ -38,6 +43,21 @@ const std::vector<Predicate> kPredicates = {
      "nor an aws:SourceArn condition.",
      {{"services", kStringList, true, "service principals, e.g. bedrock.amazonaws.com"}},
      &iam_trust_without_source_conditions},
+    {"known_before_deploy",
+     "The value (and everything inside it) is known from the template: a literal, or resolved "
+     "from a parameter default, mapping or condition. Does not hold for values only known at "
+     "deploy time (Fn::GetAtt, Ref to a resource, parameter without default, "
+     "Fn::ImportValue, partly known Fn::Sub) or a missing value; never Unknown. Tells a literal "
+     "from a reference, e.g. to decide a literal by value and a reference by `related`.",
+     {},
+     &known_before_deploy},
+    {"less_than",
+     "The number at key `lower` of the value is less than the number at key `upper` (dotted "
+     "key paths, e.g. MinCapacity and MaxCapacity under Properties). Unknown when either is "
+     "not known; does not hold when either is missing or not a number.",
+     {{"lower", kStringList, true, "key path of the smaller number"},
+      {"upper", kStringList, true, "key path of the larger number"}},
+     &less_than},
     {"oss_allows_public_access",
      "An entry of an OpenSearch Serverless network policy has AllowFromPublic: true; after a "
      "`related` hop from a collection, only entries whose rules select that collection count.",
