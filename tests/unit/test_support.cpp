@@ -10,6 +10,17 @@
 
 namespace genlens::testutil {
 
+double time_budget(double seconds) {
+#ifdef GENLENS_SANITIZED
+  seconds *= 10;
+#endif
+  if (const char* scale = std::getenv("GENLENS_TEST_TIME_SCALE"); scale != nullptr) {
+    const double f = std::strtod(scale, nullptr);
+    if (f > 0) seconds *= f;
+  }
+  return seconds;
+}
+
 std::string pos_str(core::Position p) { return fmt::format("{}:{}", p.line, p.column); }
 
 std::string range_str(core::SourceRange r) { return pos_str(r.begin) + "-" + pos_str(r.end); }

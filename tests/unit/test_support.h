@@ -14,6 +14,13 @@
 
 namespace genlens::testutil {
 
+// A wall-time budget for a test, in seconds: `seconds` in a normal build,
+// ten times that under the sanitizers (ASan/UBSan make parsing 3-10x
+// slower), times GENLENS_TEST_TIME_SCALE when set (a loaded machine). The
+// budgets prove that hostile input is bounded, not that genlens is fast;
+// speed is measured by `make bench`.
+double time_budget(double seconds);
+
 // "3:5"
 std::string pos_str(core::Position p);
 // "3:5-3:9"

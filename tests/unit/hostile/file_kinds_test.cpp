@@ -36,7 +36,7 @@ TEST(HostileFiles, FileOverTheSizeLimitIsNotReadAtAll) {
                        "10485760 byte limit (--max-file-size)"))
       << r.out;
   EXPECT_TRUE(contains(r.out, good_finding("in"))) << r.out;
-  EXPECT_LT(r.seconds, 2.0);
+  EXPECT_LT(r.seconds, testutil::time_budget(2.0));
   EXPECT_LT(r.max_rss_kb, 64 * 1024);
 }
 

@@ -1,4 +1,5 @@
 #include "hostile_util.h"
+#include "../test_support.h"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -74,7 +75,7 @@ ScanRun run_genlens(const std::vector<std::string>& args, const fs::path& cwd, d
     if (w == pid) break;
     const double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (elapsed > timeout_s && !r.timed_out) {
+    if (elapsed > testutil::time_budget(timeout_s) && !r.timed_out) {
       r.timed_out = true;
       ::kill(pid, SIGKILL);
     }

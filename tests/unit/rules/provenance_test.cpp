@@ -60,7 +60,8 @@ Resources:
 }
 
 TEST(Provenance, InARelatedResourceOfAnotherFile) {
-  EXPECT_EQ(related({{"data.yaml", R"(Parameters:
+  EXPECT_EQ(
+      related({{"data.yaml", R"(Parameters:
   Block: {Type: String, Default: 'false'}
 Resources:
   Docs:
@@ -69,13 +70,13 @@ Resources:
       BucketName: kb-docs
       PublicAccessBlockConfiguration: {BlockPublicAcls: !Ref Block}
 )"},
-                     {"app.yaml", R"(Resources:
+               {"app.yaml", R"(Resources:
   Source:
     Type: AWS::Bedrock::DataSource
     Properties:
       DataSourceConfiguration: {S3Configuration: {BucketArn: 'arn:aws:s3:::kb-docs'}}
 )"}},
-                    R"(    resource: AWS::Bedrock::DataSource
+              R"(    resource: AWS::Bedrock::DataSource
     assert:
       related:
         via: Properties.DataSourceConfiguration.S3Configuration.BucketArn
@@ -83,12 +84,12 @@ Resources:
         note: "bucket {resource}"
         each: {path: Properties.PublicAccessBlockConfiguration.BlockPublicAcls, equals: true}
 )"),
-            (Strings{
-                "finding app.yaml:5",
-                "data.yaml:8 Resources/Docs/Properties/PublicAccessBlockConfiguration/BlockPublicAcls "
-                "(bucket Docs)",
-                "data.yaml:2 Parameters/Block/Default (the value comes from Parameters/Block/Default)",
-            }));
+      (Strings{
+          "finding app.yaml:5",
+          "data.yaml:8 Resources/Docs/Properties/PublicAccessBlockConfiguration/BlockPublicAcls "
+          "(bucket Docs)",
+          "data.yaml:2 Parameters/Block/Default (the value comes from Parameters/Block/Default)",
+      }));
 }
 
 }  // namespace
