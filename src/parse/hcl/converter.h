@@ -8,6 +8,7 @@
 // runs a node's operands in order (they are pushed in reverse).
 #include <cstdint>
 #include <deque>
+#include <limits>
 #include <map>
 #include <string>
 #include <string_view>
@@ -95,7 +96,8 @@ class Converter {
   void push_body(TSNode body, core::Node* into, uint32_t depth);
   core::Node* group(core::Node* parent, const std::string& key, bool sequence, TSNode key_node,
                     TSNode block, uint32_t depth, bool& ok);
-  void expr(const Task& t);
+
+  // expressions.cpp
   void term(const Task& t);
   void primary(const Task& t, TSNode n);
   void scalar(const Task& t, TSNode n);
@@ -159,6 +161,17 @@ class Converter {
   bool reported_depth_ = false;
   size_t line_breaks_ = 0;  // line breaks in quoted strings seen (reported up to a cap)
 };
+
+// `to` of a task whose range runs to the last child.
+inline constexpr uint32_t kAll = std::numeric_limits<uint32_t>::max();
+
+// First of `kids` with kind `s`, or a null node.
+inline TSNode find(const std::vector<TSNode>& kids, Sym s) {
+  for (const TSNode& k : kids) {
+    if (sym(k) == s) return k;
+  }
+  return TSNode{};
+}
 
 // True for a space, tab, CR, VT or FF.
 inline bool is_hspace(char c) {

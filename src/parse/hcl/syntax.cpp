@@ -177,9 +177,19 @@ class Walker {
   }
 
   void missing(TSNode n, const std::vector<TSNode>& path) {
-    std::string message = "missing " + missing_name(n);
     const Sym s = sym(n);
     const std::string_view type = ts_node_type(n);
+    // tree-sitter's way out of `x == 1` is a heredoc whose `<<` is missing:
+    // say what is unexpected, and nothing about that heredoc's end.
+    if (type == "<<" || type == "<<-") {
+      add(start_of(n), "unexpected " + token_at(src_, file_.text().size(), start_of(n)));
+      return;
+    }
+    if (s == Sym::kHeredocIdentifier && !path.empty()) {
+      const TSNode start = ts_node_child(path.back(), 0);
+      if (sym(start) == Sym::kHeredocStart && ts_node_has_error(start)) return;
+    }
+    std::string message = "missing " + missing_name(n);
     // The construct it closes: its parent, or the grandparent for block_end & co.
     size_t up = path.size();
     if (up > 0) {
@@ -196,6 +206,7 @@ class Walker {
           const TSNode id = ts_node_next_sibling(k);
           if (!ts_node_is_null(id)) open = src_.substr(start_of(k), end_of(id) - start_of(k));
         }
+        open = open.substr(0, std::min(open.find('\n'), kMaxToken));
         const core::Position at = file_.position_at(start_of(k));
         message += fmt::format(" to close `{}` at {}:{}", open, at.line, at.column);
         break;
