@@ -40,9 +40,10 @@
 //     "null"), quoted strings without `${`/`%{` (kString, kDoubleQuoted, text
 //     decoded: \n \r \t \" \\ \uXXXX \UXXXXXXXX, `$${` -> `${`, `%%{` -> `%{`),
 //     heredocs without `${`/`%{` (kString, kLiteral, range from `<<` to the
-//     end marker; text = the lines between the markers, each ending in "\n",
-//     CRLF read as LF, `$${`/`%%{` unescaped; `<<-` removes the smallest
-//     indentation, counted in space/tab characters, of the non-blank lines).
+//     end marker; text = the lines between the markers with their line
+//     breaks (CRLF stays CRLF, as in HCL), `$${`/`%%{` unescaped; `<<-`
+//     removes the smallest indentation, counted in space/tab characters, of
+//     the non-blank lines).
 //   * Tuples `[...]` are kSequence; objects `{...}` whose keys are all bare
 //     identifiers or literals (string, number, bool) are kMap (key_range =
 //     the key as written). An object with any other key is an expression.

@@ -332,8 +332,8 @@ const TemplateCtx* Converter::heredoc_ctx(const std::vector<TSNode>& kids, size_
   return &ctx;
 }
 
-// Literal text: quoted (ctx == nullptr) with escapes, or heredoc text with
-// CRLF read as LF; both unescape `$${` and `%%{`.
+// Literal text: quoted (ctx == nullptr) with escapes, or heredoc text as
+// written (CRLF stays CRLF, as in HCL); both unescape `$${` and `%%{`.
 uint32_t Converter::decode(uint32_t& b, uint32_t& e, bool strip_left, bool strip_right,
                            const TemplateCtx* ctx, std::string& out) const {
   const std::string_view s = src_;
@@ -406,9 +406,6 @@ uint32_t Converter::decode(uint32_t& b, uint32_t& e, bool strip_left, bool strip
       } else if ((c == '\n' || c == '\r') && line_break == kNone) {
         line_break = j;
       }
-    } else if (c == '\r' && j + 1 < e && s[j + 1] == '\n') {
-      ++j;
-      continue;
     }
     out += c;
     ++j;

@@ -185,7 +185,8 @@ TEST(HclEncoding, BomAndCrlf) {
       hcl("\xEF\xBB\xBF# c\r\nresource \"a\" \"b\" {\r\n  x = <<EOT\r\n  y\r\nEOT\r\n}\r\n");
   const core::Node* root = hcl_root(r);
   EXPECT_TRUE(r.doc->source().had_bom());
-  EXPECT_EQ(hcl_tree(root), "{resource: {a: {b: {x: \"  y\n\"}}}}");
+  // As in HCL, a heredoc keeps the file's CRLF.
+  EXPECT_EQ(hcl_tree(root), "{resource: {a: {b: {x: \"  y\r\n\"}}}}");
   const core::Node* b = node_at(root, "resource/a/b");
   EXPECT_EQ(key_range_of(b), "2:14-2:17");
   EXPECT_EQ(range_of(b), "2:1-6:2");
