@@ -127,8 +127,7 @@ void Converter::step(Task& t) {
       return;
     }
     case Job::kLiteral: {
-      Node* n = doc_.make_node(NodeKind::kScalar);
-      ++nodes_;
+      Node* n = make(NodeKind::kScalar, TSNode{});
       n->style = core::ScalarStyle::kPlain;
       n->text = std::move(t.text);
       set_range(n, t.from, t.to);
@@ -302,8 +301,7 @@ void Converter::propagate_errors() {
 }
 
 void Converter::unknown(const Task& t, uint32_t begin, uint32_t end) {
-  Node* n = doc_.make_node(NodeKind::kUnknown);
-  ++nodes_;
+  Node* n = make(NodeKind::kUnknown, TSNode{});
   mark(n);
   set_range(n, begin, end);
   attach(t, n);

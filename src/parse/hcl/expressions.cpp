@@ -26,7 +26,7 @@ bool is_wrapper(Sym s) {
 
 void Converter::primary(const Task& t, TSNode n) {
   while (is_wrapper(sym(n))) {
-    const TSNode c = ts_node_named_child(n, 0);
+    const TSNode c = first_named(n);
     if (ts_node_is_null(c)) break;
     n = c;
   }
@@ -169,13 +169,13 @@ void Converter::term(const Task& t) {
       return true;
     }
     if (sym(c) == Sym::kIndex) {
-      const TSNode x = ts_node_named_child(c, 0);
+      const TSNode x = first_named(c);
       Step s{hcl_tag::kIndex, c, end_of(c), {}};
       if (sym(x) == Sym::kLegacyIndex) {
         s.key = x;
         s.legacy = true;
       } else if (sym(x) == Sym::kNewIndex) {
-        s.key = ts_node_named_child(x, 0);
+        s.key = first_named(x);
         if (sym(s.key) != Sym::kExpression) s.key = TSNode{};
       }
       steps.push_back(std::move(s));
@@ -190,7 +190,7 @@ void Converter::term(const Task& t) {
       stray = true;
       continue;
     }
-    const TSNode sp = ts_node_named_child(c, 0);
+    const TSNode sp = first_named(c);
     std::vector<TSNode> parts;
     children_.of(sp, parts);
     if (parts.empty()) {
@@ -283,15 +283,15 @@ void Converter::scalar(const Task& t, TSNode n) {
 
 // A bare identifier, a string without interpolation, a number or a bool.
 bool Converter::literal_key(TSNode key_expr, std::string& key, bool& quoted) {
-  if (sym(key_expr) != Sym::kExpression || ts_node_named_child_count(key_expr) != 1) return false;
-  TSNode k = ts_node_named_child(key_expr, 0);
+  if (sym(key_expr) != Sym::kExpression || named_count(key_expr) != 1) return false;
+  TSNode k = first_named(key_expr);
   if (sym(k) == Sym::kVariableExpr) {
     key = std::string(text_of(src_, k));
     quoted = false;
     return true;
   }
   if (sym(k) != Sym::kLiteralValue) return false;
-  k = ts_node_named_child(k, 0);
+  k = first_named(k);
   switch (sym(k)) {
     case Sym::kStringLit:
       key = label_text(k);
@@ -412,7 +412,7 @@ void Converter::for_expr(const Task& t, TSNode n, bool object) {
   }
   const TSNode cond = find(kids, Sym::kForCond);
   if (!ts_node_is_null(cond)) {
-    const TSNode e = ts_node_named_child(cond, 0);
+    const TSNode e = first_named(cond);
     if (sym(e) == Sym::kExpression) ops.push_back(child_task(Job::kExpr, e, f, d));
   }
   for (auto it = ops.rbegin(); it != ops.rend(); ++it) push(std::move(*it));
@@ -428,7 +428,7 @@ void Converter::unary(const Task& t, TSNode n) {
   const std::string_view op = text_of(src_, kids[0]);
   // `-2` is the number -2, as in a .tf.json file.
   if (op == "-" && kids.size() == 2 && sym(kids[1]) == Sym::kLiteralValue) {
-    const TSNode num = ts_node_named_child(kids[1], 0);
+    const TSNode num = first_named(kids[1]);
     if (sym(num) == Sym::kNumericLit) {
       Node* s = make(NodeKind::kScalar, n);
       s->text = "-" + std::string(text_of(src_, num));

@@ -50,7 +50,7 @@ std::pair<bool, bool> delimiter_marks(Children& children, TSNode delim) {
 // or a directive's opening `%{if}`/`%{for}` and closing `%{endif}`/`%{endfor}`.
 std::pair<bool, bool> part_marks(Children& children, TSNode part) {
   if (sym(part) == Sym::kTemplateInterpolation) return delimiter_marks(children, part);
-  const TSNode d = ts_node_named_child(part, 0);  // template_if / template_for
+  const TSNode d = first_named(part);  // template_if / template_for
   const uint32_t n = ts_node_named_child_count(d);
   if (n == 0) return {false, false};
   const bool left = delimiter_marks(children, ts_node_named_child(d, 0)).first;

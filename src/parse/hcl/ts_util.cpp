@@ -174,6 +174,24 @@ Sym sym(TSNode node) {
   return s < table.size() ? table[s] : Sym::kOther;
 }
 
+TSNode first_named(TSNode n) {
+  const uint32_t count = ts_node_named_child_count(n);
+  for (uint32_t i = 0; i < count; ++i) {
+    const TSNode c = ts_node_named_child(n, i);
+    if (sym(c) != Sym::kComment) return c;
+  }
+  return TSNode{};
+}
+
+uint32_t named_count(TSNode n) {
+  const uint32_t count = ts_node_named_child_count(n);
+  uint32_t out = 0;
+  for (uint32_t i = 0; i < count; ++i) {
+    if (sym(ts_node_named_child(n, i)) != Sym::kComment) ++out;
+  }
+  return out;
+}
+
 Children::Children() : cursor_() {}
 
 Children::~Children() {

@@ -104,6 +104,12 @@ inline std::string_view text_of(std::string_view src, TSNode n) {
   return src.substr(b, e - b);
 }
 
+// The first named child of `n` that is not a comment (comments are named
+// extras and may sit anywhere), or a null node. For nodes with few children.
+TSNode first_named(TSNode n);
+// Named children of `n` that are not comments.
+uint32_t named_count(TSNode n);
+
 // Walks children with one reusable cursor (ts_node_child(i) costs O(i)).
 class Children {
  public:

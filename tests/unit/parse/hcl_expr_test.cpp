@@ -158,6 +158,22 @@ TEST(HclExpressions, ObjectsWithComputedKeys) {
       "object(paren(getattr:k(var:var)), 1, template(template_interp(var:x)), 2, \"name\", 3)");
 }
 
+TEST(HclExpressions, CommentsInsideExpressionsAreSkipped) {
+  const auto r = hcl(R"(a = [ # c
+  x[ /* i */ 0 ], // d
+  { /* k */ k = 1 },
+  [for v in l : v if /* c */ v],
+  - /* n */ 1,
+  foo( /* a */ 1 /* b */ ),
+  y /* p */ .z,
+]
+)");
+  EXPECT_EQ(hcl_tree(node_at(hcl_root(r), "a")),
+            "[index(var:x, 0), {k: 1}, for_tuple(decl:v, var:l, var:v, var:v), -1, call:foo(1), "
+            "getattr:z(var:y)]");
+  EXPECT_EQ(r.doc->comments().size(), 9u);
+}
+
 TEST(HclTemplates, InterpolationsAndDirectives) {
   EXPECT_EQ(value("a = \"arn:aws:s3:::${var.bucket}/*\"\n"),
             "template(\"arn:aws:s3:::\", template_interp(getattr:bucket(var:var)), \"/*\")");
