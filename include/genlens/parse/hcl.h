@@ -105,10 +105,11 @@
 // quoted string, nesting and node budgets), each at the exact position of
 // the offending (or missing) token, in file order. Every node that contains
 // an error, and all its ancestors (up to the root), have Node::has_error
-// set; an adapter skips those resources. HclResult::doc is null only when
-// the file cannot be parsed at all (invalid UTF-8, NUL bytes, a file of 4 GiB
-// or more, or the parser's work or time budget ran out); errors then holds
-// the reason.
+// set; an adapter skips those resources. At most 100 syntax errors are
+// listed (then one saying how many more). HclResult::doc is null only when
+// the file cannot be parsed at all (invalid UTF-8, NUL bytes, a file of
+// 4 GiB or more, or the parser ran out of its work, memory or time budget);
+// errors then holds the one reason.
 #include <cstddef>
 #include <memory>
 #include <string_view>
