@@ -1,0 +1,88 @@
+#pragma once
+// Evaluates Terraform expressions (the kExpression ASTs of parse_hcl, see
+// genlens/parse/hcl.h, and the literal scalars/sequences/maps around them)
+// to three-valued core::Value trees, the way Terraform would before apply.
+// Anything it cannot know (an attribute known after apply, a function it
+// does not implement, a variable without value) is Unknown with a reason,
+// never a guess. Provenance: a value that comes from a variable default, a
+// tfvars entry, a local or a module argument keeps that node in
+// Value::provenance (use site first, as the CloudFormation resolver does).
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "genlens/core/document.h"
+#include "genlens/core/value.h"
+#include "genlens/formats/resource.h"
+
+namespace genlens::formats::terraform {
+
+// One step of a traversal after its root name: `.name`, `[key]`, or a splat.
+struct Step {
+  enum class Kind { kAttr, kIndex, kSplat };
+  Kind kind = Kind::kAttr;
+  std::string name;                   // kAttr
+  const core::Value* key = nullptr;   // kIndex: evaluated index (number or string)
+  const core::Node* node = nullptr;   // the getattr/index/splat node
+};
+
+// What names mean: implemented by the module loader (variables, locals,
+// resources, data sources, module outputs, count/each, path.*, terraform.*).
+class Scope {
+ public:
+  virtual ~Scope() = default;
+  // Resolves `root` followed by `steps` (root is a `var` node's name: "var",
+  // "local", "each", "count", "module", "data", "path", "terraform", "self",
+  // or a resource type such as "aws_s3_bucket"). Returns the value and sets
+  // `consumed` to how many steps it used (the evaluator applies the rest:
+  // attribute of a map, index of a list/map, splats). Records references to
+  // resources/modules for graph edges (kind kRef, target = address such as
+  // "aws_s3_bucket.docs", from_path = the use site's logical path).
+  // nullptr means "no such name": the evaluator makes it Unknown with
+  // reason "unknown name <root>".
+  virtual const core::Value* resolve(std::string_view root, const std::vector<Step>& steps,
+                                     const core::Node* at, size_t& consumed) = 0;
+  // Reads a file for file()/templatefile()/filebase64(), `path` relative to
+  // the module directory; false (with `reason`) when it is outside the
+  // scanned tree, too large, or not readable. Never follows links out of
+  // the tree, never reads anything else.
+  virtual bool read_file(const std::string& path, std::string& out, std::string& reason) = 0;
+};
+
+class Evaluator {
+ public:
+  Evaluator(core::ValueArena& arena, Scope& scope) : arena_(arena), scope_(scope) {}
+
+  // Evaluates a node of a parsed .tf/.tfvars/.tf.json document: literals,
+  // sequences and maps (recursively) and expressions. nullptr only when the
+  // arena's budget is exhausted.
+  const core::Value* eval(const core::Node* node);
+  // The same with extra names bound (for-expression iterators, dynamic block
+  // iterators, `each`/`count` when the scope does not provide them).
+  const core::Value* eval_with(const core::Node* node,
+                               const std::map<std::string, const core::Value*>& bindings);
+
+  core::ValueArena& arena() { return arena_; }
+
+ private:
+  core::ValueArena& arena_;
+  Scope& scope_;
+  std::vector<std::map<std::string, const core::Value*>> bindings_;
+};
+
+// Calls a Terraform function by name on evaluated arguments (functions.cpp).
+// Unknown arguments give Unknown (except where Terraform's semantics allow a
+// known result: try/can, coalesce with a known non-null first argument,
+// length of a list with unknown elements, ...). An unimplemented function is
+// Unknown "function NAME is not evaluated".
+const core::Value* call_function(core::ValueArena& arena, Scope& scope, std::string_view name,
+                                 const std::vector<const core::Value*>& args,
+                                 const core::Node* at);
+
+// HCL/Terraform conversions used by both: tostring of numbers ("1", "1.5"),
+// bools ("true"); truthiness of "true"/"false" strings.
+std::string number_text(double d);
+
+}  // namespace genlens::formats::terraform
