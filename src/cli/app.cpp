@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "cli/config.h"
+#include "cli/graph_command.h"
 #include "cli/output.h"
 #include "cli/rule_commands.h"
 #include "cli/scan.h"
@@ -149,6 +150,20 @@ int run(int argc, char** argv) {
   docs_cmd->add_option("--out", docs_out, "Directory to write")->required();
   docs_cmd->add_flag("--check", docs_check, "Fail if the directory is not current");
 
+  ScanOptions graph_scan;
+  std::string graph_format = "dot";
+  std::string graph_output;
+  CLI::App* graph_cmd =
+      app.add_subcommand("graph", "Print the resource graph genlens builds (DOT or JSON)");
+  graph_cmd->add_option("paths", graph_scan.paths, "Files or directories")->required();
+  graph_cmd->add_option("-f,--format", graph_format, "Output format")
+      ->check(CLI::IsMember({"dot", "json"}));
+  graph_cmd->add_option("-o,--output", graph_output, "Write to FILE (atomically)");
+  graph_cmd->add_option("--exclude", graph_scan.discover.excludes, "Skip paths matching GLOB")
+      ->type_name("GLOB");
+  graph_cmd->add_option("--max-file-size", graph_scan.discover.max_file_size,
+                        "Skip files larger than BYTES with a diagnostic (default 10 MB)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -158,6 +173,7 @@ int run(int argc, char** argv) {
   if (verbose) spdlog::set_level(spdlog::level::info);
 
   core::Diagnostics diags;
+  if (graph_cmd->parsed()) return print_graph(graph_scan, graph_format, graph_output);
   Config config;
   if (scan_cmd->parsed() && !no_config) {
     if (config_path.empty()) config_path = find_config(scan.paths.front());

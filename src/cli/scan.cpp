@@ -174,22 +174,29 @@ std::unique_ptr<rules::RuleSet> load_all_rules(const std::vector<std::string>& r
   return std::make_unique<rules::RuleSet>(rules::load_rules(sources, diags));
 }
 
-ScanOutput run_scan(const ScanOptions& options, std::unique_ptr<rules::RuleSet> rules,
-                    core::Diagnostics diags) {
-  ScanOutput out;
+LoadedGraph load_graph(const ScanOptions& options, core::Diagnostics& diags) {
+  LoadedGraph out;
   std::vector<core::DiscoveredFile> files = core::discover(options.paths, options.discover, diags);
   std::vector<formats::Unit> units;
-  std::map<std::string, double> spent;
-  size_t scanned = 0;
   for (const core::DiscoveredFile& f : files) {
     try {
-      scan_file(f, options, units, diags, scanned, spent);
+      scan_file(f, options, units, diags, out.files, out.spent);
     } catch (const std::exception& e) {
       diags.error(core::DiagnosticKind::kInternal, "internal-error", f.path, {},
                   fmt::format("internal error while reading this file: {}", e.what()));
     }
   }
-  graph::Graph graph(std::move(units));
+  out.graph = std::make_unique<graph::Graph>(std::move(units));
+  return out;
+}
+
+ScanOutput run_scan(const ScanOptions& options, std::unique_ptr<rules::RuleSet> rules,
+                    core::Diagnostics diags) {
+  ScanOutput out;
+  LoadedGraph loaded = load_graph(options, diags);
+  const graph::Graph& graph = *loaded.graph;
+  std::map<std::string, double>& spent = loaded.spent;
+  const size_t scanned = loaded.files;
   rules::EvalOptions eval;
   eval.report_unknown = options.report_unknown;
   eval.only_rules.insert(options.only_rules.begin(), options.only_rules.end());

@@ -1,10 +1,12 @@
 #pragma once
 // The scan pipeline: discover -> parse -> adapt -> graph -> evaluate.
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "genlens/core/discover.h"
+#include "genlens/graph/graph.h"
 #include "genlens/report/report.h"
 #include "genlens/rules/rule.h"
 
@@ -42,6 +44,14 @@ struct ScanOutput {
 // config diagnostics.
 std::unique_ptr<rules::RuleSet> load_all_rules(const std::vector<std::string>& rules_dirs,
                                                core::Diagnostics& diags);
+
+// Discovers, reads, parses and adapts the files of a scan into the graph.
+struct LoadedGraph {
+  std::unique_ptr<graph::Graph> graph;
+  size_t files = 0;                     // files read as templates
+  std::map<std::string, double> spent;  // seconds spent per file so far
+};
+LoadedGraph load_graph(const ScanOptions& options, core::Diagnostics& diags);
 
 // Runs the whole pipeline. Takes ownership of the rule set.
 ScanOutput run_scan(const ScanOptions& options, std::unique_ptr<rules::RuleSet> rules,

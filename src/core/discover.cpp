@@ -187,7 +187,7 @@ class Walker {
     return !rel.empty() && *rel.begin() != "..";
   }
 
-  fs::path root_;            // the named directory being walked
+  fs::path root_;  // the named directory being walked
   fs::path root_canonical_;
   const DiscoverOptions& options_;
   Diagnostics& diags_;

@@ -1,23 +1,58 @@
 #include "genlens/graph/graph.h"
 
-#include <map>
+#include <set>
+#include <tuple>
+
+#include "graph/builders.h"
 
 namespace genlens::graph {
+namespace {
+
+constexpr std::pair<EdgeKind, const char*> kEdgeNames[] = {
+    {EdgeKind::kReference, "reference"}, {EdgeKind::kDependsOn, "depends_on"},
+    {EdgeKind::kContains, "contains"},   {EdgeKind::kSelects, "selects"},
+    {EdgeKind::kAttaches, "attaches"},
+};
+
+}  // namespace
 
 const char* edge_kind_name(EdgeKind k) {
-  switch (k) {
-    case EdgeKind::kReference:
-      return "reference";
-    case EdgeKind::kDependsOn:
-      return "depends_on";
-    case EdgeKind::kContains:
-      return "contains";
-    case EdgeKind::kSelects:
-      return "selects";
-    case EdgeKind::kAttaches:
-      return "attaches";
+  for (const auto& [kind, name] : kEdgeNames) {
+    if (kind == k) return name;
   }
   return "reference";
+}
+
+bool parse_edge_kind(std::string_view name, EdgeKind& out) {
+  for (const auto& [kind, n] : kEdgeNames) {
+    if (name == n) {
+      out = kind;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string relative_path(const core::Node* resource, const core::Node* at) {
+  if (at == nullptr) return "";
+  std::vector<const core::Node*> chain;
+  for (const core::Node* n = at; n != nullptr && n != resource; n = n->parent) chain.push_back(n);
+  if (!chain.empty() && chain.back()->parent != resource) return at->path();
+  std::string out;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    const core::Node* n = *it;
+    // The attribute ends where an intrinsic function starts.
+    if (n->key == "Ref" || n->key.rfind("Fn::", 0) == 0) break;
+    if (n->embedded_root) {
+      out += "@json";
+    } else if (n->parent != nullptr && n->parent->is_sequence()) {
+      out += "[" + std::to_string(n->index) + "]";
+    } else {
+      if (!out.empty()) out += '.';
+      out += n->key;
+    }
+  }
+  return out;
 }
 
 Graph::Graph(std::vector<formats::Unit> units) : units_(std::move(units)) {
@@ -29,20 +64,24 @@ Graph::Graph(std::vector<formats::Unit> units) : units_(std::move(units)) {
   }
   out_.resize(resources_.size());
   in_.resize(resources_.size());
-  // CloudFormation logical IDs are scoped to their template (unit).
-  std::map<std::pair<size_t, std::string>, size_t> by_name;
-  for (size_t i = 0; i < resources_.size(); ++i) by_name[{unit_index_[i], resources_[i]->name}] = i;
-  for (size_t i = 0; i < resources_.size(); ++i) {
-    for (const formats::Reference& ref : resources_[i]->references) {
-      auto it = by_name.find({unit_index_[i], ref.target});
-      if (it == by_name.end()) continue;
-      const EdgeKind kind = ref.kind == formats::ReferenceKind::kDependsOn ? EdgeKind::kDependsOn
-                                                                           : EdgeKind::kReference;
-      out_[i].push_back(edges_.size());
-      in_[it->second].push_back(edges_.size());
-      edges_.push_back(Edge{kind, i, it->second, ref.from_path, ref.at});
+  json_ = std::make_unique<formats::JsonCache>(nullptr);
+  const detail::Inputs in{units_, resources_, unit_index_, *json_};
+  std::set<std::tuple<size_t, size_t, const core::Node*>> seen;
+  for (auto* build : {&detail::reference_edges, &detail::name_edges,
+                      &detail::policy_selection_edges, &detail::nested_stack_edges}) {
+    for (Edge& e : build(in)) {
+      if (e.from == e.to || !seen.emplace(e.from, e.to, e.at).second) continue;
+      add_edge(std::move(e));
     }
   }
+}
+
+void Graph::add_edge(Edge e) {
+  e.path = relative_path(resources_[e.from]->node, e.at);
+  e.kind = detail::classify(resources_[e.from]->type, e.path, e.kind);
+  out_[e.from].push_back(edges_.size());
+  in_[e.to].push_back(edges_.size());
+  edges_.push_back(std::move(e));
 }
 
 std::vector<const Edge*> Graph::outgoing(size_t resource) const {
@@ -59,6 +98,10 @@ std::vector<const Edge*> Graph::incoming(size_t resource) const {
 
 const formats::Unit& Graph::unit_of(size_t resource) const {
   return units_.at(unit_index_.at(resource));
+}
+
+const std::string& Graph::file_of(size_t resource) const {
+  return unit_of(resource).document->source().path();
 }
 
 }  // namespace genlens::graph

@@ -26,7 +26,7 @@ std::vector<Expectation> from_comments(const std::string& text, std::string& err
   // `# expect: ID[, ID] [+N]`: +N puts the finding N lines below the line
   // the comment stands above (for lines inside block scalars).
   static const std::regex kExpect(
-      R"(^\s*#\s*(todo-)?expect:\s*([A-Za-z0-9-]+(\s*,\s*[A-Za-z0-9-]+)*)(\s+\+([0-9]+))?\s*$)");
+      R"(^\s*#\s*(todo-)?expect(-unknown|-related)?:\s*([A-Za-z0-9-]+(\s*,\s*[A-Za-z0-9-]+)*)(\s+\+([0-9]+))?\s*$)");
   std::vector<std::string> lines;
   std::istringstream in(text);
   for (std::string l; std::getline(in, l);) {
@@ -39,11 +39,15 @@ std::vector<Expectation> from_comments(const std::string& text, std::string& err
     std::smatch m;
     const std::string& l = lines[i];
     if (std::regex_match(l, m, kExpect)) {
-      std::string ids = m[2];
+      std::string ids = m[3];
+      const Expectation::Kind kind = m[2] == "-unknown"   ? Expectation::Kind::kUnknown
+                                     : m[2] == "-related" ? Expectation::Kind::kRelated
+                                                          : Expectation::Kind::kFinding;
       std::regex comma(R"(\s*,\s*)");
       for (std::sregex_token_iterator it(ids.begin(), ids.end(), comma, -1), end; it != end; ++it) {
         Expectation e{*it, 0, "", m[1].matched};
-        e.offset = m[5].matched ? static_cast<unsigned>(std::stoul(m[5])) : 0;
+        e.offset = m[6].matched ? static_cast<unsigned>(std::stoul(m[6])) : 0;
+        e.kind = kind;
         pending.push_back(e);
       }
       continue;
@@ -86,11 +90,20 @@ std::vector<Expectation> from_sidecar(const std::string& sidecar, std::string& e
     const core::Node* rule = item->find("rule");
     const core::Node* path = item->find("path");
     const core::Node* todo = item->find("todo");
+    const core::Node* kind = item->find("kind");
     if (rule == nullptr || path == nullptr) {
       error = sidecar + ": every entry needs rule and path";
       continue;
     }
-    out.push_back({rule->text, 0, path->text, todo != nullptr && todo->text == "true"});
+    Expectation e{rule->text, 0, path->text, todo != nullptr && todo->text == "true"};
+    if (kind != nullptr && kind->text == "unknown") {
+      e.kind = Expectation::Kind::kUnknown;
+    } else if (kind != nullptr && kind->text == "related") {
+      e.kind = Expectation::Kind::kRelated;
+    } else if (kind != nullptr) {
+      error = sidecar + ": kind is unknown or related";
+    }
+    out.push_back(e);
   }
   return out;
 }

@@ -1,18 +1,23 @@
 #pragma once
 // Expectations written inside fixtures: `# expect: ID` above the line a
 // finding starts on (YAML), or a sidecar `<fixture>.expect.yaml` listing
-// {rule, path} by logical path (JSON).
+// {rule, path} by logical path (JSON). `# expect-unknown: ID` marks a
+// resource the rule cannot decide (the Unknown verdict, on the resource's
+// header); `# expect-related: ID` a line that must be a related location of
+// one of the rule's findings (sidecar: `kind: unknown` / `kind: related`).
 #include <string>
 #include <vector>
 
 namespace genlens::testing {
 
 struct Expectation {
+  enum class Kind { kFinding, kUnknown, kRelated };
   std::string rule;
   unsigned line = 0;    // YAML: the line the finding starts on
   std::string path;     // JSON: the finding's logical path
   bool todo = false;    // `# todo-expect:`: a known miss, reported but not failing
   unsigned offset = 0;  // `+N`: the finding is N lines below the next code line
+  Kind kind = Kind::kFinding;
 };
 
 // Reads the expectations of a fixture file; errors (a dangling `# expect:`,

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "cli/scan.h"
 #include "fixture_expectations.h"
@@ -66,8 +67,9 @@ TEST_P(RuleFixtures, FindingsMatchExpectations) {
   ASSERT_TRUE(error.empty()) << fx.path << ": " << error;
   const bool is_pass = fs::path(fx.path).filename().string().rfind("pass", 0) == 0;
   if (is_pass) {
-    ASSERT_TRUE(std::none_of(expected.begin(), expected.end(),
-                             [](const Expectation& e) { return !e.todo; }))
+    ASSERT_TRUE(std::none_of(
+        expected.begin(), expected.end(),
+        [](const Expectation& e) { return !e.todo && e.kind != Expectation::Kind::kUnknown; }))
         << fx.path << ": a pass fixture must not expect findings";
   }
   const bool json = fx.path.size() > 5 && fx.path.compare(fx.path.size() - 5, 5, ".json") == 0;
@@ -75,15 +77,21 @@ TEST_P(RuleFixtures, FindingsMatchExpectations) {
   cli::ScanOptions options;
   options.paths = {fx.path};
   options.only_rules = {id};
+  options.report_unknown = true;
   cli::ScanOutput out = cli::run_scan(options, std::move(rules), core::Diagnostics{});
   for (const core::Diagnostic& d : out.result.diagnostics.all()) {
     ADD_FAILURE() << "fixture produced a diagnostic: " << d.to_string();
   }
   ASSERT_EQ(out.result.files_scanned, 1u) << fx.path << " was not read as a template";
 
+  auto key_of = [&](const rules::Location& l) {
+    return json ? l.logical_path : std::to_string(l.range.begin.line);
+  };
   // key -> count, for expected and actual findings of this rule.
   std::map<std::string, int> want;
   std::map<std::string, int> todo;
+  std::map<std::string, int> want_unknown;
+  std::set<std::string> want_related;
   for (const Expectation& e : expected) {
     if (e.rule != id) {
       ADD_FAILURE() << fx.path << ": expectation names " << e.rule << ", but this directory tests "
@@ -91,12 +99,41 @@ TEST_P(RuleFixtures, FindingsMatchExpectations) {
       continue;
     }
     const std::string key = json ? e.path : std::to_string(e.line);
-    (e.todo ? todo : want)[key]++;
+    if (e.kind == Expectation::Kind::kUnknown) {
+      want_unknown[key]++;
+    } else if (e.kind == Expectation::Kind::kRelated) {
+      want_related.insert(key);
+    } else {
+      (e.todo ? todo : want)[key]++;
+    }
   }
   std::map<std::string, std::vector<const rules::Finding*>> got;
+  std::map<std::string, int> got_unknown;
+  std::set<std::string> got_related;
   for (const rules::Finding& f : out.result.findings) {
-    if (f.verdict != rules::Verdict::kFail) continue;
-    got[json ? f.location.logical_path : std::to_string(f.location.range.begin.line)].push_back(&f);
+    if (f.verdict == rules::Verdict::kUnknown) {
+      got_unknown[key_of(f.location)]++;
+      if (want_unknown.count(key_of(f.location)) == 0) {
+        ADD_FAILURE() << f.location.path << ":" << f.location.range.begin.line
+                      << ": unexpected Unknown verdict of " << id << " (mark it with "
+                      << "`# expect-unknown: " << id << "`): " << f.message;
+      }
+      continue;
+    }
+    got[key_of(f.location)].push_back(&f);
+    for (const rules::Location& r : f.related) got_related.insert(key_of(r));
+  }
+  for (const auto& [key, n] : want_unknown) {
+    if (got_unknown[key] != n) {
+      ADD_FAILURE() << fx.path << (json ? ": path " : ":") << key << ": expected " << n
+                    << " Unknown verdict(s) of " << id << ", got " << got_unknown[key];
+    }
+  }
+  for (const std::string& key : want_related) {
+    if (got_related.count(key) == 0) {
+      ADD_FAILURE() << fx.path << (json ? ": path " : ":") << key
+                    << ": not a related location of any " << id << " finding";
+    }
   }
   for (const auto& [key, n] : want) {
     const int have = got.count(key) != 0 ? static_cast<int>(got[key].size()) : 0;

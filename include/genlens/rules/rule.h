@@ -1,6 +1,7 @@
 #pragma once
 // The rule model: one YAML file per rule, validated on load.
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "genlens/core/diagnostic.h"
 #include "genlens/formats/resource.h"
+#include "genlens/graph/graph.h"
 
 namespace genlens::rules {
 
@@ -43,6 +45,10 @@ struct Operand {
   bool is_list = false;
 };
 
+struct Condition;
+struct Related;
+struct PredicateCall;
+
 struct Condition {
   enum class Op {
     kExists,
@@ -60,13 +66,39 @@ struct Condition {
     kAny,  // list quantifiers over the values at `path`
     kAll,
     kAnyOf,
-    kNot,  // combinators
+    kNot,        // combinators
+    kRelated,    // graph hop: `related`
+    kPredicate,  // named C++ check: `predicate`
   };
   Op op = Op::kExists;
   Path path;  // empty: the current value
   Operand operand;
-  std::vector<Condition> children;  // kEach/kAny/kNot: one; kAll/kAnyOf: several
-  int line = 0;                     // in the rule file
+  std::vector<Condition> children;                 // kEach/kAny/kNot: one; kAll/kAnyOf: several
+  std::shared_ptr<const Related> related;          // kRelated
+  std::shared_ptr<const PredicateCall> predicate;  // kPredicate
+  int line = 0;                                    // in the rule file
+};
+
+// `related:` follows edges of the resource graph to other resources and
+// quantifies over them (docs/writing-rules.md, "Relations").
+struct Related {
+  enum class Quantifier { kExists, kAbsent, kCount, kEach, kAny };
+  bool incoming = false;               // direction: in: resources whose edges point here
+  Path via;                            // out: attribute of this resource; in: of the other one
+  std::vector<std::string> types;      // resource types of the other end
+  std::vector<graph::EdgeKind> edges;  // empty: every kind but depends_on
+  std::optional<Condition> where;      // only related resources meeting it count
+  Quantifier quantifier = Quantifier::kExists;
+  Condition::Op count_op = Condition::Op::kGe;  // kCount: lt/le/gt/ge/equals
+  double count = 0;
+  std::string note;  // related-location message; {resource}, {type}
+};
+
+// `predicate:` calls a named C++ check (src/rules/predicates/registry.cpp)
+// on the value at `path`; it holds (pass) or not (fail), or is unknown.
+struct PredicateCall {
+  std::string name;
+  std::map<std::string, Operand> args;
 };
 
 struct Target {
@@ -97,7 +129,7 @@ struct RuleMeta {
   std::string remediation;
   std::vector<std::string> references;
   std::vector<Param> params;
-  std::string source;  // rule file, for diagnostics ("rules/security/x.yaml")
+  std::string source;    // rule file, for diagnostics ("rules/security/x.yaml")
   uint32_t id_line = 0;  // line of `id:` in the rule file
   bool builtin = true;
 

@@ -1,5 +1,7 @@
 #include "rules/engine/condition_eval.h"
 
+#include "rules/predicates/registry.h"
+
 #include <re2/re2.h>
 
 #include <cmath>
@@ -52,14 +54,17 @@ Outcome combine_all(std::vector<Outcome>& parts) {
   bool unknown = false;
   for (Outcome& p : parts) {
     if (p.verdict == Verdict::kFail) {
-      if (out.verdict != Verdict::kFail) out.witnesses.clear();
+      if (out.verdict != Verdict::kFail) {
+        out.witnesses.clear();
+        out.notes.clear();
+      }
       out.verdict = Verdict::kFail;
-      out.witnesses.insert(out.witnesses.end(), p.witnesses.begin(), p.witnesses.end());
+      absorb(out, p);
     } else if (p.verdict == Verdict::kUnknown) {
       unknown = true;
       if (out.reason.empty()) out.reason = p.reason;
     } else if (out.verdict != Verdict::kFail) {
-      out.witnesses.insert(out.witnesses.end(), p.witnesses.begin(), p.witnesses.end());
+      absorb(out, p);
     }
   }
   if (out.verdict != Verdict::kFail && unknown) out.verdict = Verdict::kUnknown;
@@ -67,6 +72,11 @@ Outcome combine_all(std::vector<Outcome>& parts) {
 }
 
 }  // namespace
+
+void absorb(Outcome& into, const Outcome& part) {
+  into.witnesses.insert(into.witnesses.end(), part.witnesses.begin(), part.witnesses.end());
+  into.notes.insert(into.notes.end(), part.notes.begin(), part.notes.end());
+}
 
 Operand ConditionEvaluator::resolve_operand(const Operand& o) const {
   if (o.param.empty()) return o;
@@ -96,6 +106,7 @@ Operand ConditionEvaluator::resolve_operand(const Operand& o) const {
 }
 
 Outcome ConditionEvaluator::eval(const Condition& c, const Value* base) {
+  if (c.op == Op::kRelated) return related(c, base);
   if (c.op == Op::kAll || c.op == Op::kAnyOf || c.op == Op::kNot) {
     if (c.path.steps.empty()) return combinator(c, base);
   }
@@ -105,7 +116,7 @@ Outcome ConditionEvaluator::eval(const Condition& c, const Value* base) {
   parts.reserve(matches.size());
   for (const Match& m : matches) {
     if (m.state == Match::State::kUnknown) {
-      parts.push_back({Verdict::kUnknown, {}, m.reason});
+      parts.push_back({Verdict::kUnknown, {}, m.reason, {}});
       continue;
     }
     switch (c.op) {
@@ -113,12 +124,15 @@ Outcome ConditionEvaluator::eval(const Condition& c, const Value* base) {
       case Op::kAny:
         parts.push_back(quantifier(c, m));
         break;
+      case Op::kPredicate:
+        parts.push_back(predicate(c, m));
+        break;
       case Op::kAll:
       case Op::kAnyOf:
       case Op::kNot:
         parts.push_back(m.state == Match::State::kFound
                             ? combinator(c, m.value)
-                            : Outcome{Verdict::kFail, {{m.deepest, true}}, {}});
+                            : Outcome{Verdict::kFail, {{m.deepest, true}}, {}, {}});
         break;
       default:
         parts.push_back(leaf(c, m));
@@ -141,7 +155,7 @@ Outcome ConditionEvaluator::combinator(const Condition& c, const Value* base) {
     return o;
   }
   // any_of
-  Outcome out{Verdict::kFail, {}, {}};
+  Outcome out{Verdict::kFail, {}, {}, {}};
   bool unknown = false;
   for (Outcome& p : parts) {
     if (p.verdict == Verdict::kPass) return p;
@@ -149,18 +163,54 @@ Outcome ConditionEvaluator::combinator(const Condition& c, const Value* base) {
       unknown = true;
       if (out.reason.empty()) out.reason = p.reason;
     } else {
-      out.witnesses.insert(out.witnesses.end(), p.witnesses.begin(), p.witnesses.end());
+      absorb(out, p);
     }
   }
   if (unknown) out.verdict = Verdict::kUnknown;
   return out;
 }
 
+Outcome ConditionEvaluator::predicate(const Condition& c, const Match& m) {
+  const predicates::Predicate* def = predicates::find(c.predicate->name);
+  if (def == nullptr) return Outcome{Verdict::kUnknown, {}, "unknown predicate", {}};
+  predicates::Args args;
+  for (const auto& [name, raw] : c.predicate->args) {
+    const Operand o = resolve_operand(raw);
+    if (o.is_bool) {
+      args.flags[name] = o.boolean;
+      continue;
+    }
+    std::vector<std::string>& list = args.lists[name];
+    if (!o.is_list) list.push_back(o.text);
+    for (const Operand& item : o.list) {
+      const Operand r = resolve_operand(item);
+      if (r.is_list) {
+        for (const Operand& sub : r.list) list.push_back(sub.text);
+      } else {
+        list.push_back(r.text);
+      }
+    }
+  }
+  predicates::Context ctx;
+  if (scope_ != nullptr && scope_->graph != nullptr) {
+    ctx.resource = scope_->graph->resources()[scope_->resource];
+    if (scope_->parent != nullptr)
+      ctx.parent = scope_->graph->resources()[scope_->parent->resource];
+  }
+  ctx.json = &json_;
+  Outcome o = def->fn(ctx, m.state == Match::State::kFound ? m.value : nullptr, args);
+  if (o.verdict == Verdict::kFail && o.witnesses.empty()) {
+    o.witnesses.push_back(
+        {m.state == Match::State::kFound ? m.value : m.deepest, m.state != Match::State::kFound});
+  }
+  return o;
+}
+
 Outcome ConditionEvaluator::quantifier(const Condition& c, const Match& m) {
   const bool each = c.op == Op::kEach;
   if (m.state == Match::State::kMissing) {
-    return each ? Outcome{Verdict::kPass, {}, {}}
-                : Outcome{Verdict::kFail, {{m.deepest, true}}, {}};
+    return each ? Outcome{Verdict::kPass, {}, {}, {}}
+                : Outcome{Verdict::kFail, {{m.deepest, true}}, {}, {}};
   }
   std::vector<const Value*> items;
   if (m.value->is_list()) {
@@ -171,7 +221,7 @@ Outcome ConditionEvaluator::quantifier(const Condition& c, const Match& m) {
   std::vector<Outcome> parts;
   for (const Value* item : items) parts.push_back(eval(c.children.front(), item));
   if (each) return combine_all(parts);
-  Outcome out{Verdict::kFail, {{m.value, false}}, {}};
+  Outcome out{Verdict::kFail, {{m.value, false}}, {}, {}};
   bool unknown = false;
   for (Outcome& p : parts) {
     if (p.verdict == Verdict::kPass) return p;
@@ -187,10 +237,10 @@ Outcome ConditionEvaluator::quantifier(const Condition& c, const Match& m) {
 Outcome ConditionEvaluator::leaf(const Condition& c, const Match& m) {
   const bool found = m.state == Match::State::kFound;
   const Value* v = m.value;
-  auto pass = [&]() { return Outcome{Verdict::kPass, {{found ? v : m.deepest, !found}}, {}}; };
-  auto fail = [&]() { return Outcome{Verdict::kFail, {{found ? v : m.deepest, !found}}, {}}; };
+  auto pass = [&]() { return Outcome{Verdict::kPass, {{found ? v : m.deepest, !found}}, {}, {}}; };
+  auto fail = [&]() { return Outcome{Verdict::kFail, {{found ? v : m.deepest, !found}}, {}, {}}; };
   auto unknown = [&]() {
-    return Outcome{Verdict::kUnknown, {}, v->reason.empty() ? "value is not known" : v->reason};
+    return Outcome{Verdict::kUnknown, {}, v->reason.empty() ? "value is not known" : v->reason, {}};
   };
   if (c.op == Op::kExists) {
     if (!found || v->kind == ValueKind::kNull) return fail();
@@ -237,7 +287,8 @@ Outcome ConditionEvaluator::leaf(const Condition& c, const Match& m) {
       if (!v->known() || v->partial || v->is_map() || v->is_list()) {
         return Outcome{Verdict::kUnknown,
                        {},
-                       v->reason.empty() ? "value is an expression, not a number" : v->reason};
+                       v->reason.empty() ? "value is an expression, not a number" : v->reason,
+                       {}};
       }
       const std::optional<double> d = as_number(v);
       if (!d || !o.is_number) return fail();

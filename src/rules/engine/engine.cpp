@@ -210,14 +210,15 @@ class Evaluator {
           truncate(ri, res, file, budget, why);
           return;
         }
-        check_target(meta, target, res, file);
+        check_target(meta, target, ri, res, file);
       }
     }
   }
 
-  void check_target(const RuleMeta& meta, const Target& target, const formats::Resource& res,
-                    const std::string& file) {
-    detail::ConditionEvaluator eval(meta, *json_);
+  void check_target(const RuleMeta& meta, const Target& target, size_t ri,
+                    const formats::Resource& res, const std::string& file) {
+    const detail::Scope scope{&graph_, ri, nullptr};
+    detail::ConditionEvaluator eval(meta, *json_, &scope);
     const std::string& tmpl = target.message.empty() ? meta.message : target.message;
     detail::Outcome outcome;
     if (target.when.has_value()) {
@@ -248,11 +249,22 @@ class Evaluator {
       f.location = location_of(file, node);
       f.resource_type = res.type;
       f.resource_name = res.name;
-      if (!w.missing && verdict == Verdict::kFail) {
-        for (const Node* p : wv->provenance) {
-          Location rel = location_of(file, p);
-          rel.message = fmt::format("the value comes from {}", p->path());
-          f.related.push_back(std::move(rel));
+      if (verdict == Verdict::kFail) {
+        if (!w.missing) {
+          for (const Node* p : wv->provenance) {
+            Location rel = location_of(file, p);
+            rel.message = fmt::format("the value comes from {}", p->path());
+            f.related.push_back(std::move(rel));
+          }
+        }
+        for (const detail::Note& note : outcome.notes) {
+          Location rel = location_of(note.file, note.node);
+          rel.message = note.message;
+          // Several parts of a condition can note the same place.
+          const bool seen = std::any_of(f.related.begin(), f.related.end(), [&](const Location& l) {
+            return l.path == rel.path && l.range == rel.range && l.message == rel.message;
+          });
+          if (!seen) f.related.push_back(std::move(rel));
         }
       }
       f.fingerprint = finding_fingerprint(meta.id, file, f.location.logical_path);

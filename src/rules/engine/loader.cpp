@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "genlens/parse/parse.h"
+#include "rules/engine/loader_parts.h"
 #include "rules/engine/path_parser.h"
 
 namespace genlens::rules {
@@ -35,7 +36,8 @@ const std::map<std::string, Condition::Op> kOps = {
     {"le", Condition::Op::kLe},           {"gt", Condition::Op::kGt},
     {"ge", Condition::Op::kGe},           {"each", Condition::Op::kEach},
     {"any", Condition::Op::kAny},         {"all", Condition::Op::kAll},
-    {"any_of", Condition::Op::kAnyOf},    {"not", Condition::Op::kNot}};
+    {"any_of", Condition::Op::kAnyOf},    {"not", Condition::Op::kNot},
+    {"related", Condition::Op::kRelated}, {"predicate", Condition::Op::kPredicate}};
 
 std::string op_list() {
   std::string s;
@@ -43,7 +45,7 @@ std::string op_list() {
   return s;
 }
 
-class Loader {
+class Loader : public detail::ConditionParser {
  public:
   Loader(const RuleSource& src, core::Diagnostics& diags) : src_(src), diags_(diags) {}
 
@@ -96,7 +98,7 @@ class Loader {
   }
 
  private:
-  void error(uint32_t line, const std::string& message) {
+  void error(uint32_t line, const std::string& message) override {
     failed_ = true;
     diags_.error(core::DiagnosticKind::kConfig, "rule-error", src_.path, core::Position{line, 0},
                  message);
@@ -229,7 +231,7 @@ class Loader {
     rule.targets.push_back(std::move(target));
   }
 
-  Operand operand(const Node* n, const RuleMeta& m) {
+  Operand operand(const Node* n, const RuleMeta& m) override {
     Operand o;
     if (n->is_map()) {
       const Node* p = n->find("param");
@@ -261,7 +263,7 @@ class Loader {
     return o;
   }
 
-  Condition condition(const Node* n, const RuleMeta& m) {
+  Condition condition(const Node* n, const RuleMeta& m) override {
     Condition c;
     c.line = static_cast<int>(n->range.begin.line);
     if (!n->is_map()) {
@@ -271,6 +273,7 @@ class Loader {
     const Node* op_node = nullptr;
     for (const Node* k : n->children) {
       if (k->key == "path") continue;
+      if (k->key == "args" && n->find("predicate") != nullptr) continue;
       if (kOps.count(k->key) == 0) {
         error(k->key_range.begin.line,
               fmt::format("unknown operator '{}'; expected one of: {}", k->key, op_list()));
@@ -334,6 +337,17 @@ class Loader {
           error(op_node->key_range.begin.line, fmt::format("'{}' takes a list", op_node->key));
         }
         break;
+      case Condition::Op::kRelated:
+        if (!c.path.steps.empty()) {
+          error(n->range.begin.line,
+                "'related' takes no 'path': 'via' is read from the resource, or from the item of "
+                "an enclosing quantifier");
+        }
+        detail::load_related(op_node, m, *this, c);
+        break;
+      case Condition::Op::kPredicate:
+        detail::load_predicate(op_node, n, m, *this, c);
+        break;
       case Condition::Op::kMatches:
         c.operand = operand(op_node, m);
         check_regex(op_node, c.operand, m);
@@ -379,7 +393,8 @@ RuleSet load_rules(const std::vector<RuleSource>& sources, core::Diagnostics& di
     if (auto it = seen.find(rule->meta.id); it != seen.end()) {
       diags.error(
           core::DiagnosticKind::kConfig, "rule-error", src.path,
-          core::Position{rule->meta.id_line, 0}, fmt::format("duplicate rule ID {} (first defined in {})", rule->meta.id, it->second));
+          core::Position{rule->meta.id_line, 0},
+          fmt::format("duplicate rule ID {} (first defined in {})", rule->meta.id, it->second));
       continue;
     }
     seen.emplace(rule->meta.id, src.path);

@@ -29,7 +29,9 @@ TEST(HostileCycles, SubRefGetAttAndDependsOnCyclesEnd) {
   // A known value is still reported in a template full of cycles...
   EXPECT_TRUE(contains(r.out, "in/cycle.cfn.yaml:37:7: warning[GAI-SEC-011] OpenModel")) << r.out;
   // ...and a self-reference is Unknown, never a guess.
-  EXPECT_TRUE(contains(r.out, "in/cycle.cfn.yaml:25:3: note[GAI-SEC-011] Could not check SelfModel")) << r.out;
+  EXPECT_TRUE(
+      contains(r.out, "in/cycle.cfn.yaml:25:3: note[GAI-SEC-011] Could not check SelfModel"))
+      << r.out;
   EXPECT_TRUE(contains(r.out, ": Ref SelfModel is known after deployment.")) << r.out;
   EXPECT_TRUE(contains(r.out, good_finding("in"))) << r.out;
   EXPECT_LT(r.seconds, 2.0);
@@ -48,7 +50,9 @@ TEST(HostileCycles, ConditionCyclesAreUnknownAndEnd) {
   // Fn::If are false, so the value is known whatever D is.
   EXPECT_TRUE(contains(r.out, "in/cycle.cfn.yaml:21:39: warning[GAI-SEC-011] OpenModel")) << r.out;
   // CycleModel's isolation depends on B, which depends on itself through A.
-  EXPECT_TRUE(contains(r.out, "in/cycle.cfn.yaml:12:3: note[GAI-SEC-011] Could not check CycleModel")) << r.out;
+  EXPECT_TRUE(
+      contains(r.out, "in/cycle.cfn.yaml:12:3: note[GAI-SEC-011] Could not check CycleModel"))
+      << r.out;
   EXPECT_TRUE(contains(r.out, ": depends on condition B.")) << r.out;
   EXPECT_TRUE(contains(r.out, good_finding("in"))) << r.out;
   EXPECT_LT(r.seconds, 2.0);

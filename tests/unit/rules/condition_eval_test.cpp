@@ -59,6 +59,7 @@ Resources:
       PartialPolicy: !Sub '{"Principal": "${AWS::AccountId}", "Effect": "Deny"}'
       BadJson: '{not json'
       UnkCfg: !Ref NoDef
+      Range: {Lo: 1, Hi: 4, Same: 4, StrLo: '2', Word: many, UnkHi: !Ref NoDef, Nested: {Max: 9}}
 )";
 
 constexpr const char* kRuleHead = R"(id: GAI-TST-001
@@ -358,6 +359,40 @@ TEST_F(Eval, ParamOperands) {
 TEST_F(Eval, ParamInsideAnInListIsResolved) {
   EXPECT_EQ(check("{path: Properties.Str, in: [x, {param: want}]}"), fail("Str"));
   EXPECT_EQ(check("{path: Properties.Known, in: [x, {param: want}]}"), "Pass");
+}
+
+TEST_F(Eval, KnownBeforeDeployTellsLiteralsFromDeployTimeValues) {
+  EXPECT_EQ(check("{path: Properties.Str, predicate: known_before_deploy}"), "Pass");
+  EXPECT_EQ(check("{path: Properties.Known, predicate: known_before_deploy}"), "Pass");
+  EXPECT_EQ(check("{path: Properties.List, predicate: known_before_deploy}"), "Pass");
+  // Never Unknown: a deploy-time value simply is not known before deploy.
+  EXPECT_EQ(check("{path: Properties.Unk, predicate: known_before_deploy}"), fail("Unk"));
+  EXPECT_EQ(check("{path: Properties.Partial, predicate: known_before_deploy}"),
+            fail("Partial/Fn::Sub"));
+  EXPECT_EQ(check("{path: Properties.Items, predicate: known_before_deploy}"), fail("Items"));
+  EXPECT_EQ(check("{path: Properties.Missing, predicate: known_before_deploy}"), kFailMissing);
+  // Negated, it holds for deploy-time values (and a literal fails without a
+  // witness of its own, so the resource is the fallback).
+  EXPECT_EQ(check("{not: {path: Properties.Unk, predicate: known_before_deploy}}"), "Pass");
+  EXPECT_EQ(check("{not: {path: Properties.Str, predicate: known_before_deploy}}"), "Fail[]");
+}
+
+TEST_F(Eval, LessThanComparesTwoKeysOfTheValue) {
+  const std::string range = "{path: Properties.Range, predicate: less_than, args: ";
+  EXPECT_EQ(check(range + "{lower: Lo, upper: Hi}}"), "Pass");
+  EXPECT_EQ(check(range + "{lower: StrLo, upper: Hi}}"), "Pass");
+  EXPECT_EQ(check(range + "{lower: Lo, upper: Nested.Max}}"), "Pass");
+  EXPECT_EQ(check(range + "{lower: Hi, upper: Same}}"), fail("Range/Same"));
+  EXPECT_EQ(check(range + "{lower: Hi, upper: Lo}}"), fail("Range/Lo"));
+  EXPECT_EQ(check(range + "{lower: Lo, upper: Word}}"), fail("Range/Word"));
+  EXPECT_EQ(check(range + "{lower: Lo, upper: Nope}}"), fail("Range"));
+  EXPECT_EQ(check(range + "{lower: Lo, upper: UnkHi}}"), kNoDef);
+}
+
+TEST_F(Eval, EnabledFollowsItsFlag) {
+  EXPECT_EQ(check("{predicate: enabled, args: {flag: {param: flag}}}"), "Pass");
+  EXPECT_EQ(check("{predicate: enabled, args: {flag: false}}"), "Fail[Resources/R]");
+  EXPECT_EQ(check("{not: {predicate: enabled, args: {flag: {param: flag}}}}"), "Fail[]");
 }
 
 }  // namespace

@@ -70,7 +70,7 @@ Strings errors(const std::string& text) {
 
 const std::string kOps =
     "absent, all, any, any_of, each, equals, exists, ge, gt, in, le, lt, matches, not, "
-    "not_equals, not_in";
+    "not_equals, not_in, predicate, related";
 
 TEST(RuleLoader, ValidRuleLoadsEveryField) {
   Diagnostics diags;

@@ -1,0 +1,41 @@
+#pragma once
+// Values of JSON documents written inside strings (IAM and OpenSearch
+// Serverless policies, SageMaker pipeline bodies), parsed on demand with
+// positions mapped back into the template.
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "genlens/core/diagnostic.h"
+#include "genlens/core/document.h"
+#include "genlens/core/value.h"
+
+namespace genlens::formats {
+
+// Owns documents parsed out of strings (@json) for one evaluation run.
+class JsonCache {
+ public:
+  explicit JsonCache(core::Diagnostics* diags) : diags_(diags) {}
+  // The document the strings passed to parse() belong to. Diagnostics are
+  // reported only for strings of the first document set (the file being
+  // checked), not for those of related resources in other files.
+  void set_document(const core::Document* doc) {
+    if (home_ == nullptr) home_ = doc;
+    doc_ = doc;
+  }
+  [[nodiscard]] const core::Document* document() const { return doc_; }
+  // The value of a JSON string, or nullptr (not parseable: reported once).
+  const core::Value* parse(const core::Value* str, std::string* reason);
+
+ private:
+  core::Diagnostics* diags_;
+  const core::Document* doc_ = nullptr;
+  const core::Document* home_ = nullptr;
+  core::ValueArena arena_{1'000'000};
+  std::vector<std::shared_ptr<core::Document>> docs_;
+  std::map<const core::Value*, const core::Value*> cache_;
+  std::map<const core::Value*, std::string> failures_;
+};
+
+}  // namespace genlens::formats
