@@ -1,5 +1,6 @@
 // String functions: join, split, case, trimming,
-// substr, replace (with the /regex/ form), startswith/endswith, tostring.
+// substr, replace (with the /regex/ form), regex/regexall (RE2, which
+// accepts Go's regexp syntax), startswith/endswith, tostring.
 #include <fmt/format.h>
 #include <re2/re2.h>
 
@@ -283,6 +284,58 @@ const Value* fn_replace(const Ctx& c, const Args& a) {
   return c.str(std::move(out));
 }
 
+// One match of `re` as Terraform's regex gives it: the matched text without
+// capture groups, a list of the groups, or an object of the named groups.
+const Value* match_value(const Ctx& c, const RE2& re, const re2::StringPiece* groups) {
+  const int n = re.NumberOfCapturingGroups();
+  if (n == 0) return c.str(std::string(groups[0]));
+  auto group = [&](int i) -> const Value* {
+    if (groups[i].data() == nullptr) return c.null();
+    return c.str(std::string(groups[i]));
+  };
+  const auto& named = re.NamedCapturingGroups();
+  Value* out = named.empty() ? c.list() : c.map();
+  if (out == nullptr) return nullptr;
+  if (named.empty()) {
+    for (int i = 1; i <= n; ++i) out->items.push_back(group(i));
+  } else {
+    if (static_cast<int>(named.size()) != n) {
+      return c.error("a pattern must not mix named and unnamed capture groups");
+    }
+    for (const auto& [name, i] : named) out->entries.emplace_back(name, group(i));
+  }
+  return out;
+}
+
+const Value* regex_common(const Ctx& c, const Args& a, bool all) {
+  std::string pattern;
+  std::string s;
+  if (const Value* e = arg_string(c, a[0], pattern)) return e;
+  if (const Value* e = arg_string(c, a[1], s)) return e;
+  const RE2 re(pattern, RE2::Quiet);
+  if (!re.ok()) return c.error(fmt::format("invalid regular expression: {}", re.error()));
+  std::vector<re2::StringPiece> groups(static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
+  Value* list = all ? c.list() : nullptr;
+  if (all && list == nullptr) return nullptr;
+  size_t pos = 0;
+  while (pos <= s.size()) {
+    if (!re.Match(s, pos, s.size(), RE2::UNANCHORED, groups.data(),
+                  static_cast<int>(groups.size()))) {
+      break;
+    }
+    const Value* m = match_value(c, re, groups.data());
+    if (m == nullptr || !all || is_error(m)) return m;
+    list->items.push_back(m);
+    if (list->items.size() > kMaxElements) return c.too_large();
+    const size_t end = static_cast<size_t>(groups[0].data() - s.data()) + groups[0].size();
+    pos = groups[0].empty() ? end + 1 : end;
+  }
+  if (all) return list;
+  return c.error("pattern did not match the string");
+}
+const Value* fn_regex(const Ctx& c, const Args& a) { return regex_common(c, a, false); }
+const Value* fn_regexall(const Ctx& c, const Args& a) { return regex_common(c, a, true); }
+
 const Value* fn_tostring(const Ctx& c, const Args& a) {
   const Value* v = a[0];
   if (v->kind == ValueKind::kNull) return c.null();
@@ -312,6 +365,8 @@ void add_string_functions(Registry& r) {
   r["indent"] = {fn_indent, 2, 2, false};
   r["replace"] = {fn_replace, 3, 3, false};
   r["tostring"] = {fn_tostring, 1, 1, false};
+  r["regex"] = {fn_regex, 2, 2, false};
+  r["regexall"] = {fn_regexall, 2, 2, false};
 }
 
 }  // namespace genlens::formats::terraform::detail

@@ -114,6 +114,21 @@ TEST_F(TfFunc, Replace) {
   EXPECT_EQ(show("replace(var.u, \"a\", \"b\")"), "<unknown: variable u has no value>");
 }
 
+TEST_F(TfFunc, RegexAndRegexall) {
+  EXPECT_EQ(show("regex(\"[a-z]+\", \"53453453.345345aaabbbccc23454\")"), "\"aaabbbccc\"");
+  EXPECT_EQ(show("regex(\"(\\\\d\\\\d\\\\d\\\\d)-(\\\\d\\\\d)\", \"2019-02-01\")"),
+            "[\"2019\", \"02\"]");
+  EXPECT_EQ(show("regex(\"^(?P<user>[^@]+)@(?P<domain>.+)$\", \"me@example.com\")"),
+            "{domain: \"example.com\", user: \"me\"}");
+  EXPECT_EQ(show("regex(\"a(x)?b\", \"ab\")"), "[null]");
+  EXPECT_TRUE(err("regex(\"z\", \"abc\")"));
+  EXPECT_TRUE(err("regex(\"(\", \"abc\")"));
+  EXPECT_EQ(show("regexall(\"[a-z]+\", \"1a2bb3\")"), "[\"a\", \"bb\"]");
+  EXPECT_EQ(show("length(regexall(\"z\", \"abc\"))"), "0");
+  EXPECT_EQ(show("length(regexall(\"\", \"abc\"))"), "4");
+  EXPECT_EQ(show("regex(\"a\", var.u)"), "<unknown: variable u has no value>");
+}
+
 TEST_F(TfFunc, Conversions) {
   EXPECT_EQ(show("tostring(1.5)"), "\"1.5\"");
   EXPECT_EQ(show("tostring(true)"), "\"true\"");
