@@ -68,6 +68,16 @@ inline constexpr size_t kMaxStringBytes = 10'000'000;
 inline constexpr int kMaxDepth = 500;
 inline constexpr size_t kMaxSteps = 2'000'000;
 
+// Semantics before apply, in short: an Unknown operand makes the result
+// Unknown with the operand's reason, except `false && u`, `true || u`, a
+// conditional on an Unknown condition whose branches are equal known values,
+// length() of a known collection, contains() when a known element matches,
+// coalesce() when a known non-empty argument comes first, startswith/endswith
+// on a partial string whose known end decides. Templates, join, format and
+// jsonencode give partial strings (kUnknownMark runs) instead. try() returns
+// the first argument that is not an error, and is Unknown when that argument
+// is not wholly known; can() is false on an error, Unknown on an Unknown.
+// Only the chosen branch of a known conditional is evaluated.
 class Evaluator {
  public:
   Evaluator(core::ValueArena& arena, Scope& scope) : arena_(arena), scope_(scope) {}
