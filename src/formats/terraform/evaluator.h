@@ -23,9 +23,9 @@ namespace genlens::formats::terraform {
 struct Step {
   enum class Kind { kAttr, kIndex, kSplat };
   Kind kind = Kind::kAttr;
-  std::string name;                   // kAttr
-  const core::Value* key = nullptr;   // kIndex: evaluated index (number or string)
-  const core::Node* node = nullptr;   // the getattr/index/splat node
+  std::string name;                  // kAttr
+  const core::Value* key = nullptr;  // kIndex: evaluated index (number or string)
+  const core::Node* node = nullptr;  // the getattr/index/splat node
 };
 
 // What names mean: implemented by the module loader (variables, locals,
@@ -51,6 +51,33 @@ class Scope {
   virtual bool read_file(const std::string& path, std::string& out, std::string& reason) = 0;
 };
 
+// Errors (a missing attribute or key, an index out of range, a wrong
+// argument type, a failed conversion) are Unknown values whose reason starts
+// with kErrorPrefix: they propagate like any Unknown, and try()/can() tell
+// them apart from values that are only known after apply.
+inline constexpr std::string_view kErrorPrefix = "error: ";
+[[nodiscard]] bool is_error(const core::Value* v);
+
+// Budgets: a collection or for-expression result larger than kMaxElements,
+// or a string longer than kMaxStringBytes, is Unknown "too large to
+// evaluate"; expressions nested deeper than kMaxDepth are Unknown; one
+// top-level eval() does at most kMaxSteps evaluation steps and value
+// creations together.
+inline constexpr size_t kMaxElements = 100'000;
+inline constexpr size_t kMaxStringBytes = 10'000'000;
+inline constexpr int kMaxDepth = 500;
+inline constexpr size_t kMaxSteps = 2'000'000;
+
+// Semantics before apply, in short: an Unknown operand makes the result
+// Unknown with the operand's reason, except `false && u`, `true || u`, a
+// conditional on an Unknown condition whose branches are equal known values,
+// length() of a known collection, contains() when a known element matches,
+// coalesce() when a known non-empty argument comes first, startswith/endswith
+// on a partial string whose known end decides. Templates, join, format and
+// jsonencode give partial strings (kUnknownMark runs) instead. try() returns
+// the first argument that is not an error, and is Unknown when that argument
+// is not wholly known; can() is false on an error, Unknown on an Unknown.
+// Only the chosen branch of a known conditional is evaluated.
 class Evaluator {
  public:
   Evaluator(core::ValueArena& arena, Scope& scope) : arena_(arena), scope_(scope) {}
@@ -67,9 +94,40 @@ class Evaluator {
   core::ValueArena& arena() { return arena_; }
 
  private:
+  const core::Value* eval_node(const core::Node* node);
+  const core::Value* eval_expr(const core::Node* node);
+  const core::Value* traversal(const core::Node* node);
+  const core::Value* apply_steps(const core::Value* v, const std::vector<Step>& steps, size_t from,
+                                 const core::Node* at);
+  const core::Value* template_(const core::Node* node);
+  const core::Value* cond(const core::Node* node);
+  const core::Value* unary(const core::Node* node);
+  const core::Value* binary(const core::Node* node);
+  const core::Value* for_expr(const core::Node* node);
+  const core::Value* object(const core::Node* node);
+  const core::Value* call(const core::Node* node);
+  const core::Value* try_(const core::Node* node);
+  const core::Value* can(const core::Node* node);
+  const core::Value* templatefile(const core::Node* node,
+                                  const std::vector<const core::Value*>& args);
+  const core::Value* lookup_binding(const std::string& name) const;
+  [[nodiscard]] bool over_budget() const {
+    return steps_ + (arena_.size() - arena_start_) > kMaxSteps;
+  }
+
   core::ValueArena& arena_;
   Scope& scope_;
   std::vector<std::map<std::string, const core::Value*>> bindings_;
+  int depth_ = 0;
+  size_t steps_ = 0;
+  size_t arena_start_ = 0;
+  // templatefile(): only its vars (and functions) are visible, not the scope.
+  bool isolated_ = false;
+  int templatefile_depth_ = 0;
+  // Inside try()/can(): an error inside a tuple or object is an error of the
+  // whole (elsewhere a literal map is a block body, and one bad attribute
+  // must not hide the others).
+  int in_try_ = 0;
 };
 
 // Calls a Terraform function by name on evaluated arguments (functions.cpp).
@@ -78,8 +136,10 @@ class Evaluator {
 // length of a list with unknown elements, ...). An unimplemented function is
 // Unknown "function NAME is not evaluated".
 const core::Value* call_function(core::ValueArena& arena, Scope& scope, std::string_view name,
-                                 const std::vector<const core::Value*>& args,
-                                 const core::Node* at);
+                                 const std::vector<const core::Value*>& args, const core::Node* at);
+
+// Structural equality of two wholly known values (==, distinct, contains, ...).
+bool equal_values(const core::Value* a, const core::Value* b);
 
 // HCL/Terraform conversions used by both: tostring of numbers ("1", "1.5"),
 // bools ("true"); truthiness of "true"/"false" strings.
