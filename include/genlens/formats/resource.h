@@ -26,6 +26,9 @@ struct Reference {
   std::string attribute;           // GetAtt attribute, if any
   const core::Node* at = nullptr;  // the expression in the source
   std::string from_path;           // attribute path inside the resource ("Properties.RoleArn")
+  // Where `target` is looked up when not in the resource's own unit scope
+  // (Terraform: a module argument refers to the calling module).
+  std::string scope;
 };
 
 struct Resource {

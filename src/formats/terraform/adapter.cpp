@@ -85,7 +85,7 @@ class Adapter {
     auto take = [&](const std::shared_ptr<core::Document>& doc) {
       if (doc->roots().empty() || !doc->roots().front()->is_map()) return;
       for (const Node* entry : doc->roots().front()->children) {
-        inst.inputs[entry->key] = Input{scratch.evaluator().eval(entry)};
+        inst.inputs[entry->key] = Input{scratch.evaluator().eval(entry), {}};
       }
     };
     for (const auto& doc : dir.variables) take(doc);
@@ -94,7 +94,7 @@ class Adapter {
       Value* v = arena_->make(ValueKind::kString, nullptr);
       if (v == nullptr) return;
       v->text = text;
-      inst.inputs[name] = Input{v};
+      inst.inputs[name] = Input{v, {}};
     }
   }
 
@@ -124,13 +124,17 @@ class Adapter {
         ci.scope = cdir->path + " " + ci.prefix;
         ci.chain = inst.chain;
         ci.chain.push_back(cdir);
+        scope.take_references();  // met evaluating count/for_each: not a resource's
         for (const Node* arg : call->children) {
           if (kMeta.count(arg->key) != 0) continue;
-          ci.inputs[arg->key] = Input{scope.evaluator().eval_with(arg, bindings)};
+          Input input{scope.evaluator().eval_with(arg, bindings), scope.take_references()};
+          for (Reference& r : input.references) r.scope = inst.scope;
+          ci.inputs[arg->key] = std::move(input);
         }
         scope.children[name].emplace_back(key, &instantiate(ci));
       }
     }
+    scope.take_references();
     for (const Block& b : inst.def->blocks) {
       if (b.data || b.body->has_error) continue;
       for (auto& [key, bindings] : expansions(scope, b.body, Bindings{})) {
@@ -252,7 +256,7 @@ class Adapter {
                                    std::string(item->kind == core::NodeKind::kExpression
                                                    ? item_address(item)
                                                    : item->text),
-                                   "", item, item->path()});
+                                   "", item, item->path(), {}});
         }
         continue;
       }

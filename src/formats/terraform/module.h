@@ -41,6 +41,7 @@ ModuleDef collect(const Directory& dir);
 // A value given to a variable, with the node it was written at.
 struct Input {
   const core::Value* value = nullptr;
+  std::vector<Reference> references;  // met evaluating it, in the calling module
 };
 
 struct Instance {

@@ -83,6 +83,8 @@ const Value* ModuleScope::resolve(std::string_view root, const std::vector<Step>
 
 const Value* ModuleScope::variable(const std::string& name, const Node* at) {
   if (auto it = inst_.inputs.find(name); it != inst_.inputs.end()) {
+    // A module argument's references belong to whatever uses the variable.
+    for (Reference r : it->second.references) refs_.push_back(std::move(r));
     return used_at(it->second.value, at);
   }
   auto decl = inst_.def->variables.find(name);
@@ -125,7 +127,7 @@ const Value* ModuleScope::resource(bool data, std::string_view type, const std::
     return unknown(at, fmt::format("no {} {}.{} in module {}", data ? "data source" : "resource",
                                    type, name, inst_.def->dir->path));
   }
-  refs_.push_back(Reference{ReferenceKind::kRef, block->address(), "", at, at->path()});
+  refs_.push_back(Reference{ReferenceKind::kRef, block->address(), "", at, at->path(), {}});
   size_t next = first + 1;
   const bool expanded = block->body->find("count") != nullptr ||
                         block->body->find("for_each") != nullptr;
@@ -167,7 +169,7 @@ const Value* ModuleScope::module_output(const std::vector<Step>& steps, const No
   consumed = steps.size();
   if (steps.empty() || steps[0].kind != Step::Kind::kAttr) return unknown(at, "`module` needs a name");
   const std::string& call = steps[0].name;
-  refs_.push_back(Reference{ReferenceKind::kRef, "module." + call, "", at, at->path()});
+  refs_.push_back(Reference{ReferenceKind::kRef, "module." + call, "", at, at->path(), {}});
   auto it = children.find(call);
   if (it == children.end() || it->second.empty()) {
     return unknown(at, fmt::format("module {} is not loaded (remote or missing source)", call));
