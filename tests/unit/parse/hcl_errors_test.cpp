@@ -71,6 +71,21 @@ TEST(HclErrors, DoubledEqualsSignInABody) {
   EXPECT_TRUE(r.doc->roots().front()->has_error);
 }
 
+TEST(HclErrors, ErrorsAreReportedWhereTheParserGotStuck) {
+  // tree-sitter wraps the valid start of these into one ERROR node that
+  // begins at `resource`; the diagnostic points inside it.
+  auto r = hcl("resource \"a\" \"b\" {\n  x = 1,\n  y = 2\n}\n");
+  EXPECT_EQ(hcl_errors(r), "2:8: unexpected `,`");
+  ASSERT_NE(r.doc, nullptr);
+  EXPECT_EQ(hcl_tree(r.doc->roots().front(), true), "{}!");  // no fragments at the top
+  r = hcl("resource \"a\" \"b\" {\n  x 1\n}\n");
+  EXPECT_EQ(hcl_errors(r), "2:5: unexpected `1`");
+  r = hcl("resource \"a\" \"b\" {\n  y = foo(1 2)\n}\n");
+  EXPECT_EQ(hcl_errors(r), "2:14: unexpected `)`");  // near enough: `2` is at 2:13
+  r = hcl("a = \"x${b\"\nc = 1\n");
+  EXPECT_EQ(hcl_errors(r), "1:9: unexpected `b`");
+}
+
 TEST(HclErrors, AttributeWithoutValue) {
   const auto r = hcl("resource \"a\" \"b\" {\n  x =\n}\ny = 2\n");
   EXPECT_EQ(hcl_errors(r), "2:3: expected an expression after `x =`");
