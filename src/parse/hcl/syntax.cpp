@@ -184,17 +184,19 @@ class Walker {
       uint32_t best = UINT32_MAX;
       const TSNode inner = first_nested_error(n);
       if (!ts_node_is_null(inner)) best = start_of(inner);
-      const uint32_t count = ts_node_child_count(n);
-      for (uint32_t i = 1; i < count; ++i) {
-        const TSNode c = ts_node_child(n, i);
-        if (start_of(c) >= best) break;
-        const std::string_view type = ts_node_type(c);
-        if (sym(c) == Sym::kHeredocIdentifier ||
-            (!ts_node_is_named(c) && (type == "," || type == "}" || type == "]" || type == ")"))) {
-          best = start_of(c);
+      TSTreeCursor c = ts_tree_cursor_new(n);
+      for (bool ok = ts_tree_cursor_goto_first_child(&c) && ts_tree_cursor_goto_next_sibling(&c);
+           ok; ok = ts_tree_cursor_goto_next_sibling(&c)) {
+        const TSNode k = ts_tree_cursor_current_node(&c);
+        if (start_of(k) >= best) break;
+        const std::string_view type = ts_node_type(k);
+        if (sym(k) == Sym::kHeredocIdentifier ||
+            (!ts_node_is_named(k) && (type == "," || type == "}" || type == "]" || type == ")"))) {
+          best = start_of(k);
           break;
         }
       }
+      ts_tree_cursor_delete(&c);
       if (best != UINT32_MAX) at = best;
     }
     add(at, "unexpected " + token_at(src_, file_.text().size(), at));

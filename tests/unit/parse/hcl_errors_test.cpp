@@ -159,9 +159,44 @@ TEST(HclBudgets, DeepNestingIsAnErrorNotAStackOverflow) {
 }
 
 TEST(HclBudgets, UnclosedDeepNestingIsASyntaxError) {
+  const auto start = std::chrono::steady_clock::now();
   const auto r = hcl("a = " + std::string(100'000, '[') + "\n");
   ASSERT_FALSE(r.errors.empty());
   EXPECT_EQ(testutil::pos_str(r.errors.front().pos), "1:1");
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 10.0);
+}
+
+// Nodes with 100,000 children: nothing may cost O(children) per child
+// (tree-sitter's ts_node_child(i) is O(i)).
+TEST(HclBudgets, WideInputStaysLinear) {
+  constexpr int kWide = 100'000;
+  auto repeat = [](std::string_view s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+  };
+  const struct {
+    const char* name;
+    std::string text;
+    size_t errors;
+  } cases[] = {
+      {"tuple", "a = [" + repeat("1,", kWide) + "]\n", 0},
+      {"object", "a = {" + repeat("k = 1\n", kWide) + "}\n", 0},
+      {"body", "locals {\n" + repeat("k = 1\n", kWide) + "}\n", 0},
+      {"chain", "a = x" + repeat(".b", kWide) + "\n", 1},
+      {"call", "a = f(" + repeat("x, ", kWide) + "y...)\n", 0},
+      {"template", "a = \"" + repeat("${x}-", kWide) + "\"\n", 0},
+      {"comments", "a = [for v in l : v if " + repeat("/* c */ ", kWide) + "v]\n", 0},
+      {"stray commas", "resource \"a\" \"b\" {\n  x = 1" + repeat(",", kWide) + "\n}\n", 1},
+  };
+  for (const auto& c : cases) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto r = hcl(c.text);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_EQ(r.errors.size(), c.errors) << c.name << ": " << hcl_errors(r);
+    EXPECT_LT(seconds, 10.0) << c.name;  // well under 1 s each in a release build
+  }
 }
 
 TEST(HclBudgets, MaxDepthOption) {
