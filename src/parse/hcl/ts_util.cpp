@@ -169,6 +169,7 @@ int64_t allocated_bytes() { return t_allocated; }
 
 Sym sym(TSNode node) {
   static const std::vector<Sym> table = build_table();
+  if (ts_node_is_null(node)) return Sym::kOther;  // e.g. the first child of a leaf
   if (ts_node_is_error(node)) return Sym::kError;
   const TSSymbol s = ts_node_symbol(node);
   return s < table.size() ? table[s] : Sym::kOther;

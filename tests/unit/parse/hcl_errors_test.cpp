@@ -42,6 +42,16 @@ TEST(HclErrors, StrayToken) {
   EXPECT_EQ(hcl_tree(r.doc->roots().front()->find("a")), "1");
 }
 
+TEST(HclErrors, ALoneTokenIsAnErrorNodeWithoutChildren) {
+  // Found by hcl_fuzz (testdata/parse/hcl/crash-leaf-error-node.tf).
+  for (const char* text : {"8", "\"x\"", "="}) {
+    const auto r = hcl(text);
+    EXPECT_EQ(hcl_errors(r), std::string("1:1: unexpected `") + text + "`") << text;
+    ASSERT_NE(r.doc, nullptr) << text;
+    EXPECT_EQ(hcl_tree(r.doc->roots().front(), true), "{}!") << text;
+  }
+}
+
 TEST(HclErrors, ErrorInsideOneBlockLeavesItsSiblingsClean) {
   const auto r = hcl(R"(resource "a" "good" {
   x = 1
