@@ -33,8 +33,10 @@ Converter::Converter(core::Document& doc, std::string_view src, const ParseOptio
     : doc_(doc), src_(src), options_(options), positions_(positions), errors_(errors) {}
 
 void Converter::run(TSNode root) {
+  // When recovery failed at the top, the root is an ERROR node whose
+  // children are fragments (a block's body among them): nothing to convert.
   std::vector<TSNode> kids;
-  children_.of(root, kids);
+  if (sym(root) == Sym::kConfigFile) children_.of(root, kids);
   const TSNode body = find(kids, Sym::kBody);
   const TSNode object = find(kids, Sym::kObject);
   if (ts_node_is_null(body) && !ts_node_is_null(object)) {

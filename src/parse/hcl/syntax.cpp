@@ -173,7 +173,58 @@ class Walker {
           fmt::format("expected an expression after `{} =`", text_of(src_, ts_node_child(n, 0))));
       return;
     }
-    add(start_of(n), "unexpected " + token_at(src_, file_.text().size(), start_of(n)));
+    // tree-sitter often wraps the valid start of a construct (`resource "a"
+    // "b" { y = foo(`) into the ERROR; a nested ERROR then marks where it
+    // got stuck, which is what the user needs to see.
+    // Otherwise the first child that cannot continue a valid start: a stray
+    // closer or comma, or the bogus heredoc marker tree-sitter's recovery
+    // makes of a token it skipped.
+    uint32_t at = start_of(n);
+    if (sym(ts_node_child(n, 0)) == Sym::kIdentifier) {
+      uint32_t best = UINT32_MAX;
+      const TSNode inner = first_nested_error(n);
+      if (!ts_node_is_null(inner)) best = start_of(inner);
+      TSTreeCursor c = ts_tree_cursor_new(n);
+      for (bool ok = ts_tree_cursor_goto_first_child(&c) && ts_tree_cursor_goto_next_sibling(&c);
+           ok; ok = ts_tree_cursor_goto_next_sibling(&c)) {
+        const TSNode k = ts_tree_cursor_current_node(&c);
+        if (start_of(k) >= best) break;
+        const std::string_view type = ts_node_type(k);
+        if (sym(k) == Sym::kHeredocIdentifier ||
+            (!ts_node_is_named(k) && (type == "," || type == "}" || type == "]" || type == ")"))) {
+          best = start_of(k);
+          break;
+        }
+      }
+      ts_tree_cursor_delete(&c);
+      if (best != UINT32_MAX) at = best;
+    }
+    add(at, "unexpected " + token_at(src_, file_.text().size(), at));
+  }
+
+  // The first ERROR strictly inside `n`, in document order.
+  static TSNode first_nested_error(TSNode n) {
+    TSTreeCursor c = ts_tree_cursor_new(n);
+    TSNode found{};
+    uint32_t depth = 0;
+    for (;;) {
+      if (depth > 0 && sym(ts_tree_cursor_current_node(&c)) == Sym::kError) {
+        found = ts_tree_cursor_current_node(&c);
+        break;
+      }
+      if (ts_tree_cursor_goto_first_child(&c)) {
+        ++depth;
+        continue;
+      }
+      bool more = false;
+      while (depth > 0 && !(more = ts_tree_cursor_goto_next_sibling(&c))) {
+        ts_tree_cursor_goto_parent(&c);
+        --depth;
+      }
+      if (!more) break;
+    }
+    ts_tree_cursor_delete(&c);
+    return found;
   }
 
   void missing(TSNode n, const std::vector<TSNode>& path) {

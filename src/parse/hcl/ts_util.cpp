@@ -169,26 +169,45 @@ int64_t allocated_bytes() { return t_allocated; }
 
 Sym sym(TSNode node) {
   static const std::vector<Sym> table = build_table();
+  if (ts_node_is_null(node)) return Sym::kOther;  // e.g. the first child of a leaf
   if (ts_node_is_error(node)) return Sym::kError;
   const TSSymbol s = ts_node_symbol(node);
   return s < table.size() ? table[s] : Sym::kOther;
 }
 
-TSNode first_named(TSNode n) {
-  const uint32_t count = ts_node_named_child_count(n);
-  for (uint32_t i = 0; i < count; ++i) {
-    const TSNode c = ts_node_named_child(n, i);
-    if (sym(c) != Sym::kComment) return c;
+namespace {
+
+// Calls `f` on each child of `n` in order until it returns false (a cursor:
+// ts_node_child(i) costs O(i)).
+template <typename F>
+void for_children(TSNode n, F f) {
+  TSTreeCursor c = ts_tree_cursor_new(n);
+  if (ts_tree_cursor_goto_first_child(&c)) {
+    do {
+      if (!f(ts_tree_cursor_current_node(&c))) break;
+    } while (ts_tree_cursor_goto_next_sibling(&c));
   }
-  return TSNode{};
+  ts_tree_cursor_delete(&c);
+}
+
+}  // namespace
+
+TSNode first_named(TSNode n) {
+  TSNode out{};
+  for_children(n, [&](TSNode c) {
+    if (!ts_node_is_named(c) || sym(c) == Sym::kComment) return true;
+    out = c;
+    return false;
+  });
+  return out;
 }
 
 uint32_t named_count(TSNode n) {
-  const uint32_t count = ts_node_named_child_count(n);
   uint32_t out = 0;
-  for (uint32_t i = 0; i < count; ++i) {
-    if (sym(ts_node_named_child(n, i)) != Sym::kComment) ++out;
-  }
+  for_children(n, [&](TSNode c) {
+    if (ts_node_is_named(c) && sym(c) != Sym::kComment) ++out;
+    return true;
+  });
   return out;
 }
 

@@ -90,7 +90,8 @@ enum class Sym : uint8_t {
   kTokOperator,  // * / % + - > >= < <= == != && || !
 };
 
-// Kind of `node`; kError for ERROR nodes, kOther for what the reader ignores.
+// Kind of `node`; kError for ERROR nodes, kOther for a null node and for
+// what the reader ignores.
 Sym sym(TSNode node);
 
 inline uint32_t start_of(TSNode n) { return ts_node_start_byte(n); }

@@ -42,6 +42,16 @@ TEST(HclErrors, StrayToken) {
   EXPECT_EQ(hcl_tree(r.doc->roots().front()->find("a")), "1");
 }
 
+TEST(HclErrors, ALoneTokenIsAnErrorNodeWithoutChildren) {
+  // Found by hcl_fuzz (testdata/parse/hcl/crash-leaf-error-node.tf).
+  for (const char* text : {"8", "\"x\"", "="}) {
+    const auto r = hcl(text);
+    EXPECT_EQ(hcl_errors(r), std::string("1:1: unexpected `") + text + "`") << text;
+    ASSERT_NE(r.doc, nullptr) << text;
+    EXPECT_EQ(hcl_tree(r.doc->roots().front(), true), "{}!") << text;
+  }
+}
+
 TEST(HclErrors, ErrorInsideOneBlockLeavesItsSiblingsClean) {
   const auto r = hcl(R"(resource "a" "good" {
   x = 1
@@ -69,6 +79,21 @@ TEST(HclErrors, DoubledEqualsSignInABody) {
   EXPECT_EQ(hcl_errors(r), "2:6: unexpected `=`\n4:1: missing `}` to close `{` at 1:18");
   ASSERT_NE(r.doc, nullptr);
   EXPECT_TRUE(r.doc->roots().front()->has_error);
+}
+
+TEST(HclErrors, ErrorsAreReportedWhereTheParserGotStuck) {
+  // tree-sitter wraps the valid start of these into one ERROR node that
+  // begins at `resource`; the diagnostic points inside it.
+  auto r = hcl("resource \"a\" \"b\" {\n  x = 1,\n  y = 2\n}\n");
+  EXPECT_EQ(hcl_errors(r), "2:8: unexpected `,`");
+  ASSERT_NE(r.doc, nullptr);
+  EXPECT_EQ(hcl_tree(r.doc->roots().front(), true), "{}!");  // no fragments at the top
+  r = hcl("resource \"a\" \"b\" {\n  x 1\n}\n");
+  EXPECT_EQ(hcl_errors(r), "2:5: unexpected `1`");
+  r = hcl("resource \"a\" \"b\" {\n  y = foo(1 2)\n}\n");
+  EXPECT_EQ(hcl_errors(r), "2:14: unexpected `)`");  // near enough: `2` is at 2:13
+  r = hcl("a = \"x${b\"\nc = 1\n");
+  EXPECT_EQ(hcl_errors(r), "1:9: unexpected `b`");
 }
 
 TEST(HclErrors, AttributeWithoutValue) {
@@ -144,9 +169,44 @@ TEST(HclBudgets, DeepNestingIsAnErrorNotAStackOverflow) {
 }
 
 TEST(HclBudgets, UnclosedDeepNestingIsASyntaxError) {
+  const auto start = std::chrono::steady_clock::now();
   const auto r = hcl("a = " + std::string(100'000, '[') + "\n");
   ASSERT_FALSE(r.errors.empty());
   EXPECT_EQ(testutil::pos_str(r.errors.front().pos), "1:1");
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 10.0);
+}
+
+// Nodes with 100,000 children: nothing may cost O(children) per child
+// (tree-sitter's ts_node_child(i) is O(i)).
+TEST(HclBudgets, WideInputStaysLinear) {
+  constexpr int kWide = 100'000;
+  auto repeat = [](std::string_view s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+  };
+  const struct {
+    const char* name;
+    std::string text;
+    size_t errors;
+  } cases[] = {
+      {"tuple", "a = [" + repeat("1,", kWide) + "]\n", 0},
+      {"object", "a = {" + repeat("k = 1\n", kWide) + "}\n", 0},
+      {"body", "locals {\n" + repeat("k = 1\n", kWide) + "}\n", 0},
+      {"chain", "a = x" + repeat(".b", kWide) + "\n", 1},
+      {"call", "a = f(" + repeat("x, ", kWide) + "y...)\n", 0},
+      {"template", "a = \"" + repeat("${x}-", kWide) + "\"\n", 0},
+      {"comments", "a = [for v in l : v if " + repeat("/* c */ ", kWide) + "v]\n", 0},
+      {"stray commas", "resource \"a\" \"b\" {\n  x = 1" + repeat(",", kWide) + "\n}\n", 1},
+  };
+  for (const auto& c : cases) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto r = hcl(c.text);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_EQ(r.errors.size(), c.errors) << c.name << ": " << hcl_errors(r);
+    EXPECT_LT(seconds, 10.0) << c.name;  // well under 1 s each in a release build
+  }
 }
 
 TEST(HclBudgets, MaxDepthOption) {

@@ -82,6 +82,23 @@ TEST(HclLiterals, HeredocsAreLiteralScalars) {
   EXPECT_EQ(node_at(root, "c")->text, "");
 }
 
+TEST(HclLiterals, OffsetsInStringsAndHeredocsMapBackToTheFile) {
+  // What `@json` paths use to place a finding inside a policy document.
+  const auto r =
+      hcl("policy = <<EOF\n{\n  \"Effect\": \"Allow\"\n}\nEOF\nflush = <<-EOT\n    {\"a\": 1}\n  "
+          "EOT\nq = \"{\\\"b\\\": 2}\"\n");
+  const core::Node* root = hcl_root(r);
+  const core::SourceFile& file = r.doc->source();
+  const core::Node* policy = node_at(root, "policy");
+  EXPECT_EQ(testutil::pos_str(parse::map_scalar_offset(file, *policy, policy->text.find("Allow"))),
+            "3:14");
+  const core::Node* flush = node_at(root, "flush");
+  EXPECT_EQ(testutil::pos_str(parse::map_scalar_offset(file, *flush, flush->text.find('1'))),
+            "7:11");
+  const core::Node* q = node_at(root, "q");
+  EXPECT_EQ(testutil::pos_str(parse::map_scalar_offset(file, *q, q->text.find('2'))), "9:14");
+}
+
 TEST(HclLiterals, TuplesAndObjectsWithLiteralKeys) {
   const auto r =
       hcl("a = [1, \"two\", [true], {}]\nb = { x = 1, \"y z\" : 2, 3 = 3, true = 4, }\n");
