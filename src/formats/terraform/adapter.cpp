@@ -55,8 +55,22 @@ class Adapter {
         if (auto child = child_dir(i, body); child.has_value()) called.insert(*child);
       }
     }
-    for (size_t i = 0; i < dirs_.size(); ++i) {
-      if (called.count(i) != 0) continue;
+    // Roots: directories no other one calls; then any directory left out
+    // (modules that only call each other in a cycle) as a root too.
+    for (int pass = 0; pass < 2; ++pass) {
+      for (size_t i = 0; i < dirs_.size(); ++i) {
+        if (pass == 0 ? called.count(i) != 0 : instantiated_.count(i) != 0) continue;
+        root(i);
+      }
+    }
+    std::vector<Unit> out;
+    for (auto& [key, unit] : units_) out.push_back(std::move(unit));
+    return out;
+  }
+
+ private:
+  void root(size_t i) {
+    {
       Instance& inst = instances_.emplace_back();
       inst.index = instances_.size() - 1;
       inst.def = &defs_[i];
@@ -65,12 +79,8 @@ class Adapter {
       root_inputs(inst, dirs_[i]);
       instantiate(inst);
     }
-    std::vector<Unit> out;
-    for (auto& [key, unit] : units_) out.push_back(std::move(unit));
-    return out;
   }
 
- private:
   std::optional<size_t> child_dir(size_t parent, const Node* call) {
     const Node* src = call->is_map() ? call->find("source") : nullptr;
     if (src == nullptr || !src->is_scalar() || !local_source(src->text)) return std::nullopt;
@@ -101,6 +111,7 @@ class Adapter {
   ModuleScope& instantiate(Instance& inst) {
     ModuleScope& scope = scopes_.emplace_back(inst, *arena_, root_, diags_);
     const size_t dir_index = static_cast<size_t>(inst.def - defs_.data());
+    instantiated_.insert(dir_index);
     for (const auto& [name, call] : inst.def->calls) {
       const std::optional<size_t> child = child_dir(dir_index, call);
       if (!child.has_value()) continue;  // remote: its outputs are Unknown
@@ -391,6 +402,7 @@ class Adapter {
   std::deque<Instance> instances_;
   std::deque<ModuleScope> scopes_;
   std::map<std::pair<size_t, size_t>, Unit> units_;
+  std::set<size_t> instantiated_;
 };
 
 }  // namespace
