@@ -28,10 +28,8 @@ struct Node {
   std::string key;              // key in the parent map
   uint32_t index = 0;           // index in the parent sequence
   bool embedded_root = false;   // root of a document parsed out of a string ("@json")
-  // Set by parsers that recover from syntax errors (HCL): this node, or
-  // something inside it, did not parse cleanly; set on all its ancestors too.
-  bool has_error = false;
-  std::string text;             // scalar value (decoded), or expression source
+  bool has_error = false;       // holds a syntax error, or is an ancestor of one (HCL)
+  std::string text;             // scalar value (decoded); HCL expression: name or operator
   std::string tag;              // YAML tag as written ("!Sub"); HCL expression kind
   std::vector<Node*> children;  // map entries (with key), sequence items or operands, in order
 
