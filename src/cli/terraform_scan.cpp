@@ -14,7 +14,8 @@ namespace {
 namespace fs = std::filesystem;
 
 bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // Parses one file: HCL, or JSON for *.tf.json / *.tfvars.json. nullptr when
@@ -63,7 +64,8 @@ void scan_terraform(const std::vector<core::DiscoveredFile>& files, const ScanOp
     const bool vars = formats::terraform::is_variables_file(f.path);
     // Terraform reads terraform.tfvars(.json) and *.auto.tfvars(.json) by
     // itself; other tfvars files only with --var-file.
-    if (vars && name.rfind("terraform.tfvars", 0) != 0 && name.find(".auto.tfvars") == std::string::npos) {
+    if (vars && name.rfind("terraform.tfvars", 0) != 0 &&
+        name.find(".auto.tfvars") == std::string::npos) {
       continue;
     }
     std::shared_ptr<core::Document> doc = parse_file(f.path, options, diags);

@@ -62,8 +62,8 @@ std::vector<Edge> reference_edges(const Inputs& in) {
     for (const formats::Reference& ref : in.resources[i]->references) {
       const EdgeKind kind = ref.kind == formats::ReferenceKind::kDependsOn ? EdgeKind::kDependsOn
                                                                            : EdgeKind::kReference;
-      auto [lo, hi] =
-          by_name.equal_range({ref.scope.empty() ? scope : ref.scope, std::string_view(ref.target)});
+      auto [lo, hi] = by_name.equal_range(
+          {ref.scope.empty() ? scope : ref.scope, std::string_view(ref.target)});
       for (auto it = lo; it != hi; ++it) out.push_back(Edge{kind, i, it->second, {}, ref.at});
     }
   }

@@ -2,9 +2,9 @@
 // instance, one Unit per configuration file and module instance.
 #include <algorithm>
 #include <deque>
-#include <optional>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -29,14 +29,16 @@ std::string normal(const std::string& p) {
 
 bool local_source(const std::string& s) { return s.rfind("./", 0) == 0 || s.rfind("../", 0) == 0; }
 
-const std::set<std::string_view> kMeta = {"count",       "for_each",  "depends_on", "lifecycle",
-                                          "provider",    "providers", "provisioner",
-                                          "connection",  "source",    "version"};
+const std::set<std::string_view> kMeta = {"count",    "for_each",  "depends_on",  "lifecycle",
+                                          "provider", "providers", "provisioner", "connection",
+                                          "source",   "version"};
 
 class Adapter {
  public:
   Adapter(const std::vector<Directory>& dirs, const Options& options, core::Diagnostics& diags)
-      : dirs_(dirs), options_(options), diags_(diags),
+      : dirs_(dirs),
+        options_(options),
+        diags_(diags),
         arena_(std::make_shared<core::ValueArena>()) {
     for (size_t i = 0; i < dirs.size(); ++i) {
       defs_.push_back(collect(dirs[i]));
@@ -121,10 +123,10 @@ class Adapter {
           inst.chain.size() >= options_.max_module_depth) {
         std::string path;
         for (const Directory* d : inst.chain) path += d->path + " -> ";
-        diags_.error(core::DiagnosticKind::kInput, "module-cycle",
-                     inst.def->dir->configuration.front()->source().path(), src->range.begin,
-                     fmt::format("module cycle: {}{} (module {} is not loaded)", path, cdir->path,
-                                 name));
+        diags_.error(
+            core::DiagnosticKind::kInput, "module-cycle",
+            inst.def->dir->configuration.front()->source().path(), src->range.begin,
+            fmt::format("module cycle: {}{} (module {} is not loaded)", path, cdir->path, name));
         continue;
       }
       for (auto& [key, bindings] : expansions(scope, call, Bindings{})) {
@@ -157,7 +159,7 @@ class Adapter {
 
   // Instance keys ("", "[0]", "[\"a\"]") and their count/each bindings.
   std::vector<std::pair<std::string, Bindings>> expansions(ModuleScope& scope, const Node* body,
-                                                          const Bindings& outer) {
+                                                           const Bindings& outer) {
     const Node* count = body->is_map() ? body->find("count") : nullptr;
     const Node* for_each = body->is_map() ? body->find("for_each") : nullptr;
     std::vector<std::pair<std::string, Bindings>> out;
@@ -181,9 +183,9 @@ class Adapter {
     };
     if (v == nullptr || !v->known()) {
       // One instance whose count.index / each.* are Unknown.
-      const std::string why = fmt::format("{} is known only after apply{}",
-                                          count != nullptr ? "count" : "for_each",
-                                          v != nullptr && !v->reason.empty() ? ": " + v->reason : "");
+      const std::string why =
+          fmt::format("{} is known only after apply{}", count != nullptr ? "count" : "for_each",
+                      v != nullptr && !v->reason.empty() ? ": " + v->reason : "");
       Bindings b = outer;
       b[count != nullptr ? "count" : "each"] =
           count != nullptr ? object({{"index", unknown(why)}})
@@ -263,17 +265,21 @@ class Adapter {
     for (const Node* c : body->children) {
       if (c->key == "depends_on" && c->is_sequence()) {
         for (const Node* item : c->children) {
-          refs.push_back(Reference{ReferenceKind::kDependsOn,
-                                   std::string(item->kind == core::NodeKind::kExpression
-                                                   ? item_address(item)
-                                                   : item->text),
-                                   "", item, item->path(), {}});
+          refs.push_back(
+              Reference{ReferenceKind::kDependsOn,
+                        std::string(item->kind == core::NodeKind::kExpression ? item_address(item)
+                                                                              : item->text),
+                        "",
+                        item,
+                        item->path(),
+                        {}});
         }
         continue;
       }
       if (kMeta.count(c->key) != 0) continue;
       if (c->key == "dynamic" && c->is_map()) {
-        for (const Node* label : c->children) dynamic(scope, label, bindings, refs, slot(label->key));
+        for (const Node* label : c->children)
+          dynamic(scope, label, bindings, refs, slot(label->key));
         continue;
       }
       if (c->is_sequence() && !c->children.empty() && c->children.front()->is_map()) {
@@ -297,7 +303,8 @@ class Adapter {
   static std::string item_address(const Node* n) {
     // `aws_s3_bucket.docs` / `module.kb`: a getattr chain on a root name.
     std::vector<std::string> parts;
-    for (; n != nullptr && n->kind == core::NodeKind::kExpression; n = n->children.empty() ? nullptr : n->children.front()) {
+    for (; n != nullptr && n->kind == core::NodeKind::kExpression;
+         n = n->children.empty() ? nullptr : n->children.front()) {
       parts.insert(parts.begin(), n->text);
       if (n->tag == "var") break;
     }
@@ -316,7 +323,8 @@ class Adapter {
         content->children.empty()) {
       return;
     }
-    const std::string name = iterator != nullptr && !iterator->text.empty() ? iterator->text : label->key;
+    const std::string name =
+        iterator != nullptr && !iterator->text.empty() ? iterator->text : label->key;
     const Value* coll = scope.evaluator().eval_with(for_each, bindings);
     if (coll == nullptr) return;
     if (!coll->known()) {

@@ -84,8 +84,8 @@ const Value* conditions(ModuleScope& scope, const Node* body, core::ValueArena& 
 }  // namespace
 
 const Value* iam_policy_document(ModuleScope& scope, const Node* body, core::ValueArena& arena) {
-  for (std::string_view merged : {"source_policy_documents", "override_policy_documents",
-                                  "source_json", "override_json"}) {
+  for (std::string_view merged :
+       {"source_policy_documents", "override_policy_documents", "source_json", "override_json"}) {
     if (body->is_map() && body->find(merged) != nullptr) {
       Value* u = make(arena, ValueKind::kUnknown, body->find(merged));
       if (u != nullptr) u->reason = fmt::format("{} are not merged into the document", merged);

@@ -3,10 +3,10 @@
 // of it: a root module, or a module call with its arguments.
 #include <functional>
 #include <map>
-#include <utility>
 #include <memory>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "formats/terraform/evaluator.h"
@@ -21,9 +21,7 @@ struct Block {
   std::string name;
   const core::Node* body = nullptr;
   size_t file = 0;  // index into Directory::configuration
-  [[nodiscard]] std::string address() const {
-    return (data ? "data." : "") + type + "." + name;
-  }
+  [[nodiscard]] std::string address() const { return (data ? "data." : "") + type + "." + name; }
 };
 
 struct ModuleDef {
@@ -59,7 +57,10 @@ class ModuleScope : public Scope {
  public:
   ModuleScope(Instance& inst, core::ValueArena& arena, std::string allowed_root,
               core::Diagnostics& diags)
-      : inst_(inst), arena_(arena), eval_(arena, *this), root_(std::move(allowed_root)),
+      : inst_(inst),
+        arena_(arena),
+        eval_(arena, *this),
+        root_(std::move(allowed_root)),
         diags_(diags) {}
   const core::Value* resolve(std::string_view root, const std::vector<Step>& steps,
                              const core::Node* at, size_t& consumed) override;

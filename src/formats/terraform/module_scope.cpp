@@ -93,7 +93,8 @@ const Value* ModuleScope::variable(const std::string& name, const Node* at) {
   }
   const Node* def = decl->second->is_map() ? decl->second->find("default") : nullptr;
   if (def == nullptr) return unknown(at, fmt::format("variable {} has no value", name));
-  if (evaluating_.count("var." + name) != 0) return unknown(at, "variable default refers to itself");
+  if (evaluating_.count("var." + name) != 0)
+    return unknown(at, "variable default refers to itself");
   evaluating_.insert("var." + name);
   const Value* v = eval_.eval(def);
   evaluating_.erase("var." + name);
@@ -107,7 +108,8 @@ const Value* ModuleScope::local(const std::string& name, const Node* at) {
     return unknown(at, fmt::format("no local value {} is declared", name));
   }
   const std::string key = "local." + name;
-  if (evaluating_.count(key) != 0) return unknown(at, fmt::format("local.{} refers to itself", name));
+  if (evaluating_.count(key) != 0)
+    return unknown(at, fmt::format("local.{} refers to itself", name));
   evaluating_.insert(key);
   const Value* v = eval_.eval(decl->second);
   evaluating_.erase(key);
@@ -129,8 +131,8 @@ const Value* ModuleScope::resource(bool data, std::string_view type, const std::
   }
   refs_.push_back(Reference{ReferenceKind::kRef, block->address(), "", at, at->path(), {}});
   size_t next = first + 1;
-  const bool expanded = block->body->find("count") != nullptr ||
-                        block->body->find("for_each") != nullptr;
+  const bool expanded =
+      block->body->find("count") != nullptr || block->body->find("for_each") != nullptr;
   if (next < steps.size() && steps[next].kind == Step::Kind::kIndex && expanded) ++next;
   if (data && type == "aws_iam_policy_document") {
     const std::string key = block->address();
@@ -167,7 +169,8 @@ const Value* ModuleScope::resource(bool data, std::string_view type, const std::
 const Value* ModuleScope::module_output(const std::vector<Step>& steps, const Node* at,
                                         size_t& consumed) {
   consumed = steps.size();
-  if (steps.empty() || steps[0].kind != Step::Kind::kAttr) return unknown(at, "`module` needs a name");
+  if (steps.empty() || steps[0].kind != Step::Kind::kAttr)
+    return unknown(at, "`module` needs a name");
   const std::string& call = steps[0].name;
   refs_.push_back(Reference{ReferenceKind::kRef, "module." + call, "", at, at->path(), {}});
   auto it = children.find(call);
@@ -185,7 +188,8 @@ const Value* ModuleScope::module_output(const std::vector<Step>& steps, const No
       }
     }
     ++next;
-    if (child == nullptr) return unknown(at, fmt::format("instance of module {} is not known", call));
+    if (child == nullptr)
+      return unknown(at, fmt::format("instance of module {} is not known", call));
   }
   if (next >= steps.size() || steps[next].kind != Step::Kind::kAttr) {
     return unknown(at, fmt::format("module.{} as a whole is not evaluated", call));
@@ -206,7 +210,8 @@ bool ModuleScope::read_file(const std::string& path, std::string& out, std::stri
   const fs::path root = fs::weakly_canonical(fs::path(root_), ec);
   const std::string f = full.generic_string();
   const std::string r = root.generic_string();
-  if (ec || f.compare(0, r.size(), r) != 0 || (f.size() > r.size() && f[r.size()] != '/' && r != "/")) {
+  if (ec || f.compare(0, r.size(), r) != 0 ||
+      (f.size() > r.size() && f[r.size()] != '/' && r != "/")) {
     reason = fmt::format("{} is outside the scanned tree", path);
     return false;
   }
