@@ -123,6 +123,10 @@ int run(int argc, char** argv) {
                    "'evaluation truncated' error (default 30, 0: none)")
       ->type_name("SECONDS")
       ->check(kNonNegative);
+  scan_cmd->add_option("--var-file", scan.var_files, "Terraform: read variable values from FILE")
+      ->type_name("FILE");
+  scan_cmd->add_option("--var", scan.vars, "Terraform: set variable NAME to VALUE")
+      ->type_name("NAME=VALUE");
   scan_cmd->add_flag("--report-unknown", scan.report_unknown,
                      "Report checks whose input is Unknown as notes");
   scan_cmd->add_flag("--no-color", no_color, "Never colour text output (NO_COLOR is honoured)");

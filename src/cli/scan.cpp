@@ -1,4 +1,5 @@
 #include "cli/scan.h"
+#include "cli/terraform_scan.h"
 
 #include <spdlog/spdlog.h>
 
@@ -178,7 +179,14 @@ LoadedGraph load_graph(const ScanOptions& options, core::Diagnostics& diags) {
   LoadedGraph out;
   std::vector<core::DiscoveredFile> files = core::discover(options.paths, options.discover, diags);
   std::vector<formats::Unit> units;
+  try {
+    scan_terraform(files, options, units, diags, out.files);
+  } catch (const std::exception& e) {
+    diags.error(core::DiagnosticKind::kInternal, "internal-error", "", {},
+                fmt::format("internal error while reading Terraform: {}", e.what()));
+  }
   for (const core::DiscoveredFile& f : files) {
+    if (is_terraform_path(f.path)) continue;
     try {
       scan_file(f, options, units, diags, out.files, out.spent);
     } catch (const std::exception& e) {

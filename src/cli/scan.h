@@ -27,6 +27,9 @@ struct ScanOptions {
   // Seconds of reading, parsing, resolving and checking one file; checked
   // between those stages and between resources and rules.
   double file_timeout_seconds = 30;
+  // Terraform: --var-file FILE (in order) and --var NAME=VALUE.
+  std::vector<std::string> var_files;
+  std::vector<std::string> vars;
 };
 
 // No YAML or JSON text without aliases has more nodes than bytes; a document

@@ -24,7 +24,7 @@ std::string Node::path() const {
       continue;
     }
     if (!out.empty()) out += '/';
-    if (n->parent->kind == NodeKind::kSequence) {
+    if (n->parent->kind == NodeKind::kSequence || n->parent->kind == NodeKind::kExpression) {
       out += std::to_string(n->index);
     } else {
       out += n->key;

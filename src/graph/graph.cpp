@@ -41,8 +41,10 @@ std::string relative_path(const core::Node* resource, const core::Node* at) {
   std::string out;
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
     const core::Node* n = *it;
-    // The attribute ends where an intrinsic function starts.
+    // The attribute ends where an intrinsic function (CloudFormation) or an
+    // expression (Terraform) starts.
     if (n->key == "Ref" || n->key.rfind("Fn::", 0) == 0) break;
+    if (n->parent != nullptr && n->parent->kind == core::NodeKind::kExpression) break;
     if (n->embedded_root) {
       out += "@json";
     } else if (n->parent != nullptr && n->parent->is_sequence()) {

@@ -43,19 +43,28 @@ EdgeKind classify(std::string_view from_type, std::string_view path, EdgeKind ki
 const core::Node* written_at(const core::Value* v) { return v->origin; }
 
 std::vector<Edge> reference_edges(const Inputs& in) {
-  // CloudFormation logical IDs are scoped to their template (unit).
-  std::map<std::pair<size_t, std::string_view>, size_t> by_name;
+  // CloudFormation logical IDs are scoped to their template (unit); Terraform
+  // addresses to their module instance (Unit::scope), across its files. A
+  // reference to a resource with count/for_each reaches every instance.
+  auto scope_of = [&](size_t i) {
+    const formats::Unit& u = in.units[in.unit_index[i]];
+    return u.scope.empty() ? "#" + std::to_string(in.unit_index[i]) : u.scope;
+  };
+  std::multimap<std::pair<std::string, std::string_view>, size_t> by_name;
   for (size_t i = 0; i < in.resources.size(); ++i) {
-    by_name[{in.unit_index[i], in.resources[i]->name}] = i;
+    const formats::Resource& r = *in.resources[i];
+    const std::string_view name = r.ref_name.empty() ? r.name : r.ref_name;
+    by_name.emplace(std::pair{scope_of(i), name}, i);
   }
   std::vector<Edge> out;
   for (size_t i = 0; i < in.resources.size(); ++i) {
+    const std::string scope = scope_of(i);
     for (const formats::Reference& ref : in.resources[i]->references) {
-      auto it = by_name.find({in.unit_index[i], ref.target});
-      if (it == by_name.end()) continue;
       const EdgeKind kind = ref.kind == formats::ReferenceKind::kDependsOn ? EdgeKind::kDependsOn
                                                                            : EdgeKind::kReference;
-      out.push_back(Edge{kind, i, it->second, {}, ref.at});
+      auto [lo, hi] = by_name.equal_range(
+          {ref.scope.empty() ? scope : ref.scope, std::string_view(ref.target)});
+      for (auto it = lo; it != hi; ++it) out.push_back(Edge{kind, i, it->second, {}, ref.at});
     }
   }
   return out;

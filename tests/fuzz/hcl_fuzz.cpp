@@ -1,80 +1,69 @@
-// hcl_fuzz: bytes -> the pinned tree-sitter runtime and HCL grammar
-// (grammars/), the parser the coming Terraform reader (src/parse/hcl) will
-// use; that reader does not exist yet, so this target fuzzes the grammar and
-// its external scanner (heredocs, template interpolation) directly: parse,
-// then walk every node and check that its byte range and points lie inside
-// the input, reading its text as the reader will.
-#include <genlens_hcl_language.h>
-#include <tree_sitter/api.h>
-
+// hcl_fuzz: bytes -> parse::parse_hcl (tree-sitter-hcl and its external
+// scanner, then the conversion to a Document). Besides ASan/UBSan, it checks
+// what the reader promises: a document unless the input is unreadable (then
+// exactly one error), every error and node positioned inside the file, every
+// node's range inside its parent's, has_error on the ancestors of every
+// marked node, and the expression source text reachable through
+// parse::source_text.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <string_view>
+
+#include "fuzz_util.h"
+#include "genlens/parse/hcl.h"
+
+using namespace genlens;
 
 namespace {
 
-[[noreturn]] void fail(const char* what, TSNode node) {
-  std::fprintf(stderr, "hcl_fuzz: %s: node %s [%u, %u)\n", what, ts_node_type(node),
-               ts_node_start_byte(node), ts_node_end_byte(node));
+[[noreturn]] void fail(const char* what, const core::Node* n) {
+  std::fprintf(stderr, "hcl_fuzz: %s at %s (%u:%u-%u:%u)\n", what, n->path().c_str(),
+               n->range.begin.line, n->range.begin.column, n->range.end.line, n->range.end.column);
   std::abort();
 }
 
-TSParser* parser() {
-  static TSParser* p = [] {
-    TSParser* made = ts_parser_new();
-    if (!ts_parser_set_language(made, tree_sitter_hcl())) std::abort();
-    return made;
-  }();
-  return p;
-}
+bool inside(core::Position p, core::Position end) { return p.known() && !(end < p); }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size > UINT32_MAX) return 0;
-  const std::string_view src(reinterpret_cast<const char*>(data), size);
-  TSParser* p = parser();
-  ts_parser_reset(p);
-  TSTree* tree = ts_parser_parse_string(p, nullptr, src.data(), static_cast<uint32_t>(size));
-  if (tree == nullptr) return 0;
-  const TSNode root = ts_tree_root_node(tree);
-  size_t sink = 0;
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  for (;;) {
-    const TSNode node = ts_tree_cursor_current_node(&cursor);
-    const uint32_t start = ts_node_start_byte(node);
-    const uint32_t end = ts_node_end_byte(node);
-    if (start > end || end > size) fail("byte range outside the input", node);
-    const TSPoint sp = ts_node_start_point(node);
-    const TSPoint ep = ts_node_end_point(node);
-    if (sp.row > ep.row || (sp.row == ep.row && sp.column > ep.column)) {
-      fail("end point before start point", node);
-    }
-    // What the reader will do with a node: its kind, its field, its text.
-    sink += std::strlen(ts_node_type(node));
-    if (const char* field = ts_tree_cursor_current_field_name(&cursor)) sink += std::strlen(field);
-    const std::string_view text = src.substr(start, end - start);
-    if (!text.empty()) sink += static_cast<unsigned char>(text.back());
-    sink += ts_node_is_error(node) ? 1u : 0u;
-    sink += ts_node_is_missing(node) ? 1u : 0u;
-    sink += ts_node_named_child_count(node);
-    // Depth-first, without recursion.
-    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
-    bool more = false;
-    while (!(more = ts_tree_cursor_goto_next_sibling(&cursor))) {
-      if (!ts_tree_cursor_goto_parent(&cursor)) break;
-    }
-    if (!more) break;
+  const std::string_view text = fuzz::as_text(data, size);
+  parse::ParseOptions options;
+  options.max_nodes = 100'000;
+  const parse::HclResult r = parse::parse_hcl(fuzz::make_source("fuzz.tf", text), options);
+  if (r.doc == nullptr) {
+    if (r.errors.size() != 1) std::abort();
+    return 0;
   }
-  ts_tree_cursor_delete(&cursor);
-  if (size < 1024) {
-    char* sexp = ts_node_string(root);
-    sink += std::strlen(sexp);
-    std::free(sexp);
+  const core::SourceFile& file = r.doc->source();
+  const core::Position end = file.position_at(file.text().size());
+  for (const core::Error& e : r.errors) {
+    if (!inside(e.pos, end) || e.message.empty()) std::abort();
   }
-  ts_tree_delete(tree);
+  if (r.doc->roots().size() != 1) std::abort();
+  if (!r.errors.empty() && !r.doc->roots().front()->has_error) {
+    fail("errors but the root is not marked", r.doc->roots().front());
+  }
+  size_t sink = fuzz::touch_document(*r.doc);
+  for (const core::Node* n : fuzz::all_nodes(*r.doc)) {
+    if (!inside(n->range.begin, end) || !inside(n->range.end, end) ||
+        n->range.end < n->range.begin) {
+      fail("range outside the file", n);
+    }
+    const core::Node* p = n->parent;
+    if (p != nullptr && (n->range.begin < p->range.begin || p->range.end < n->range.end)) {
+      fail("range outside the parent's", n);
+    }
+    if (p != nullptr && n->has_error && !p->has_error) fail("has_error not propagated", n);
+    if (n->kind == core::NodeKind::kUnknown && !n->has_error) fail("unknown without error", n);
+    if (n->kind == core::NodeKind::kExpression) {
+      sink += parse::source_text(file, n->range).size() + n->tag.size();
+    }
+  }
+  for (const core::Comment& c : r.doc->comments()) {
+    if (!inside(c.pos, end)) std::abort();
+  }
   return sink == 0xdeadbeef ? 1 : 0;
 }

@@ -74,7 +74,7 @@ const core::Node* node_at(const core::Node* root, std::string_view path) {
   for_each_segment(path, [&](std::string_view seg) {
     if (n == nullptr) return false;
     size_t i = 0;
-    if (n->is_sequence() && parse_index(seg, i)) {
+    if ((n->is_sequence() || n->kind == core::NodeKind::kExpression) && parse_index(seg, i)) {
       n = i < n->children.size() ? n->children[i] : nullptr;
     } else {
       n = n->find(seg);

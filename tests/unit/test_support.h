@@ -33,7 +33,8 @@ std::shared_ptr<core::Document> parse_yaml_ok(std::string text, std::string path
 std::string yaml_error(std::string text, const parse::ParseOptions& options = {});
 
 // Follows a '/'-separated logical path ("Resources/A/Properties/Tags/0") from
-// `root`; map keys by name, sequence items by index. nullptr when missing.
+// `root`; map keys by name, sequence items and expression operands by index.
+// nullptr when missing.
 const core::Node* node_at(const core::Node* root, std::string_view path);
 // The same over values (map entries by key, list items by index).
 const core::Value* value_at(const core::Value* root, std::string_view path);

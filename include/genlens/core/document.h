@@ -28,9 +28,10 @@ struct Node {
   std::string key;              // key in the parent map
   uint32_t index = 0;           // index in the parent sequence
   bool embedded_root = false;   // root of a document parsed out of a string ("@json")
-  std::string text;             // scalar value (decoded), or expression source
-  std::string tag;              // YAML tag as written ("!Sub"), informational
-  std::vector<Node*> children;  // map entries (with key) or sequence items, in order
+  bool has_error = false;       // holds a syntax error, or is an ancestor of one (HCL)
+  std::string text;             // scalar value (decoded); HCL expression: name or operator
+  std::string tag;              // YAML tag as written ("!Sub"); HCL expression kind
+  std::vector<Node*> children;  // map entries (with key), sequence items or operands, in order
 
   [[nodiscard]] bool is_map() const { return kind == NodeKind::kMap; }
   [[nodiscard]] bool is_sequence() const { return kind == NodeKind::kSequence; }
@@ -38,6 +39,7 @@ struct Node {
   [[nodiscard]] const Node* find(std::string_view k) const;
   // Logical path from the document root: "Resources/Api/Properties/Tags/0/Key".
   // A document parsed from a string adds "@json" to the string's path.
+  // Operands of an expression are numbered like sequence items.
   [[nodiscard]] std::string path() const;
   // Where a finding about this node starts: the key when it has one.
   [[nodiscard]] SourceRange anchor() const;

@@ -26,12 +26,19 @@ struct Reference {
   std::string attribute;           // GetAtt attribute, if any
   const core::Node* at = nullptr;  // the expression in the source
   std::string from_path;           // attribute path inside the resource ("Properties.RoleArn")
+  // Where `target` is looked up when not in the resource's own unit scope
+  // (Terraform: a module argument refers to the calling module).
+  std::string scope;
 };
 
 struct Resource {
   Format format = Format::kCloudFormation;
   std::string type;                    // AWS::SageMaker::EndpointConfig
   std::string name;                    // logical ID / address
+  // What references name: the address without instance key and module path
+  // for Terraform ("aws_s3_bucket.docs" for module.kb.aws_s3_bucket.docs["a"]);
+  // empty: `name`.
+  std::string ref_name;
   const core::Node* node = nullptr;    // the resource body; node->key_range is the header
   const core::Value* value = nullptr;  // resolved body (whole resource definition)
   std::vector<Reference> references;
@@ -42,8 +49,14 @@ struct Resource {
 struct Unit {
   Format format = Format::kCloudFormation;
   std::shared_ptr<core::Document> document;
-  std::unique_ptr<core::ValueArena> arena;
+  std::shared_ptr<core::ValueArena> arena;  // shared by the files of a Terraform module
   std::vector<Resource> resources;
+  // Where references by name resolve: the template (CloudFormation, empty =
+  // this unit only) or the module instance ("infra/", "infra/ module.kb").
+  std::string scope;
+  // Documents the values point into besides `document` (a module's
+  // variables.tf and tfvars files).
+  std::vector<std::shared_ptr<const core::Document>> keep_alive;
 };
 
 }  // namespace genlens::formats

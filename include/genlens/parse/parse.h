@@ -16,6 +16,9 @@ struct ParseOptions {
   // JSON: accept core::kUnknownMark as a bare value (embedded documents built
   // from partially known strings).
   bool allow_unknown_marker = false;
+  // HCL: wall-clock limit for tree-sitter's parse of one file, 0 = none
+  // (its work is bounded by the input size in any case).
+  double max_seconds = 0;
 };
 
 using DocResult = core::Result<std::shared_ptr<core::Document>>;
@@ -24,6 +27,9 @@ using DocResult = core::Result<std::shared_ptr<core::Document>>;
 // rewritten to their long form: `!Ref X` becomes {Ref: X}, `!GetAtt A.B`
 // becomes {"Fn::GetAtt": [A, B]}, and so on.
 DocResult parse_yaml(core::SourcePtr source, const ParseOptions& options = {});
+
+// HCL (.tf, .tfvars): see genlens/parse/hcl.h (parse_hcl), which returns the
+// document together with every syntax error instead of stopping at the first.
 
 // JSON with a line and column for every node.
 DocResult parse_json(core::SourcePtr source, const ParseOptions& options = {});

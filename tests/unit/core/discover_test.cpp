@@ -60,7 +60,7 @@ TEST_F(Discover, WalkIsSortedAndKeepsOnlyScannableExtensions) {
     dir_.write(f);
   }
   EXPECT_EQ(run({"."}),
-            (Strings{"a.json", "b.yaml", "c/d.yml", "c/e.template", "c/nested/x.yaml"}));
+            (Strings{"a.json", "b.yaml", "c/d.yml", "c/e.template", "c/nested/x.yaml", "main.tf"}));
   EXPECT_TRUE(diags_.empty());
 }
 
@@ -202,10 +202,11 @@ TEST_F(Discover, NamedFileIsKeptWhateverItsExtension) {
 }
 
 TEST(DiscoverExtensions, ScannableExtensions) {
-  for (const char* p : {"a.yaml", "dir/b.yml", "c.json", "d.template", "x.cfn.yaml"}) {
+  for (const char* p : {"a.yaml", "dir/b.yml", "c.json", "d.template", "x.cfn.yaml", "b.tf",
+                        "prod.tfvars", "main.tf.json"}) {
     EXPECT_TRUE(has_scannable_extension(p)) << p;
   }
-  for (const char* p : {"a.txt", "b.tf", "yaml", "c.yaml.bak", "Makefile", ".yaml.d/x"}) {
+  for (const char* p : {"a.txt", "b.tf.bak", "yaml", "c.yaml.bak", "Makefile", ".yaml.d/x"}) {
     EXPECT_FALSE(has_scannable_extension(p)) << p;
   }
 }

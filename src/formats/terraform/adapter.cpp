@@ -1,0 +1,423 @@
+// Terraform: directories -> module instances -> resources per count/for_each
+// instance, one Unit per configuration file and module instance.
+#include <algorithm>
+#include <deque>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "formats/terraform/module.h"
+#include "genlens/formats/terraform.h"
+
+namespace genlens::formats::terraform {
+namespace {
+
+namespace fs = std::filesystem;
+using core::Node;
+using core::Value;
+using core::ValueKind;
+using Bindings = std::map<std::string, const Value*>;
+
+std::string normal(const std::string& p) {
+  std::string s = fs::path(p).lexically_normal().generic_string();
+  while (s.size() > 1 && s.back() == '/') s.pop_back();
+  return s.empty() ? "." : s;
+}
+
+bool local_source(const std::string& s) { return s.rfind("./", 0) == 0 || s.rfind("../", 0) == 0; }
+
+const std::set<std::string_view> kMeta = {"count",    "for_each",  "depends_on",  "lifecycle",
+                                          "provider", "providers", "provisioner", "connection",
+                                          "source",   "version"};
+
+class Adapter {
+ public:
+  Adapter(const std::vector<Directory>& dirs, const Options& options, core::Diagnostics& diags)
+      : dirs_(dirs),
+        options_(options),
+        diags_(diags),
+        arena_(std::make_shared<core::ValueArena>()) {
+    for (size_t i = 0; i < dirs.size(); ++i) {
+      defs_.push_back(collect(dirs[i]));
+      by_path_[normal(dirs[i].path)] = i;
+    }
+    root_ = dirs.empty() ? "." : normal(dirs.front().path);
+    for (const Directory& d : dirs) {
+      while (root_ != "." && normal(d.path).rfind(root_, 0) != 0) root_ = normal(root_ + "/..");
+    }
+  }
+
+  std::vector<Unit> run() {
+    std::set<size_t> called;
+    for (size_t i = 0; i < dirs_.size(); ++i) {
+      for (const auto& [name, body] : defs_[i].calls) {
+        if (auto child = child_dir(i, body); child.has_value()) called.insert(*child);
+      }
+    }
+    // Roots: directories no other one calls; then any directory left out
+    // (modules that only call each other in a cycle) as a root too.
+    for (int pass = 0; pass < 2; ++pass) {
+      for (size_t i = 0; i < dirs_.size(); ++i) {
+        if (pass == 0 ? called.count(i) != 0 : instantiated_.count(i) != 0) continue;
+        root(i);
+      }
+    }
+    std::vector<Unit> out;
+    for (auto& [key, unit] : units_) out.push_back(std::move(unit));
+    return out;
+  }
+
+ private:
+  void root(size_t i) {
+    {
+      Instance& inst = instances_.emplace_back();
+      inst.index = instances_.size() - 1;
+      inst.def = &defs_[i];
+      inst.scope = dirs_[i].path;
+      inst.chain = {&dirs_[i]};
+      root_inputs(inst, dirs_[i]);
+      instantiate(inst);
+    }
+  }
+
+  std::optional<size_t> child_dir(size_t parent, const Node* call) {
+    const Node* src = call->is_map() ? call->find("source") : nullptr;
+    if (src == nullptr || !src->is_scalar() || !local_source(src->text)) return std::nullopt;
+    auto it = by_path_.find(normal(dirs_[parent].path + "/" + src->text));
+    if (it == by_path_.end()) return std::nullopt;
+    return it->second;
+  }
+
+  // tfvars files of the directory, then --var-file, then --var.
+  void root_inputs(Instance& inst, const Directory& dir) {
+    ModuleScope scratch(inst, *arena_, root_, diags_);
+    auto take = [&](const std::shared_ptr<core::Document>& doc) {
+      if (doc->roots().empty() || !doc->roots().front()->is_map()) return;
+      for (const Node* entry : doc->roots().front()->children) {
+        inst.inputs[entry->key] = Input{scratch.evaluator().eval(entry), {}};
+      }
+    };
+    for (const auto& doc : dir.variables) take(doc);
+    for (const auto& doc : options_.var_files) take(doc);
+    for (const auto& [name, text] : options_.vars) {
+      Value* v = arena_->make(ValueKind::kString, nullptr);
+      if (v == nullptr) return;
+      v->text = text;
+      inst.inputs[name] = Input{v, {}};
+    }
+  }
+
+  ModuleScope& instantiate(Instance& inst) {
+    ModuleScope& scope = scopes_.emplace_back(inst, *arena_, root_, diags_);
+    const size_t dir_index = static_cast<size_t>(inst.def - defs_.data());
+    instantiated_.insert(dir_index);
+    for (const auto& [name, call] : inst.def->calls) {
+      const std::optional<size_t> child = child_dir(dir_index, call);
+      if (!child.has_value()) continue;  // remote: its outputs are Unknown
+      const Directory* cdir = &dirs_[*child];
+      const Node* src = call->find("source");
+      if (std::find(inst.chain.begin(), inst.chain.end(), cdir) != inst.chain.end() ||
+          inst.chain.size() >= options_.max_module_depth) {
+        std::string path;
+        for (const Directory* d : inst.chain) path += d->path + " -> ";
+        diags_.error(
+            core::DiagnosticKind::kInput, "module-cycle",
+            inst.def->dir->configuration.front()->source().path(), src->range.begin,
+            fmt::format("module cycle: {}{} (module {} is not loaded)", path, cdir->path, name));
+        continue;
+      }
+      for (auto& [key, bindings] : expansions(scope, call, Bindings{})) {
+        Instance& ci = instances_.emplace_back();
+        ci.index = instances_.size() - 1;
+        ci.def = &defs_[*child];
+        ci.prefix = inst.prefix + "module." + name + key + ".";
+        ci.scope = cdir->path + " " + ci.prefix;
+        ci.chain = inst.chain;
+        ci.chain.push_back(cdir);
+        scope.take_references();  // met evaluating count/for_each: not a resource's
+        for (const Node* arg : call->children) {
+          if (kMeta.count(arg->key) != 0) continue;
+          Input input{scope.evaluator().eval_with(arg, bindings), scope.take_references()};
+          for (Reference& r : input.references) r.scope = inst.scope;
+          ci.inputs[arg->key] = std::move(input);
+        }
+        scope.children[name].emplace_back(key, &instantiate(ci));
+      }
+    }
+    scope.take_references();
+    for (const Block& b : inst.def->blocks) {
+      if (b.data || b.body->has_error) continue;
+      for (auto& [key, bindings] : expansions(scope, b.body, Bindings{})) {
+        add_resource(inst, scope, b, key, bindings);
+      }
+    }
+    return scope;
+  }
+
+  // Instance keys ("", "[0]", "[\"a\"]") and their count/each bindings.
+  std::vector<std::pair<std::string, Bindings>> expansions(ModuleScope& scope, const Node* body,
+                                                           const Bindings& outer) {
+    const Node* count = body->is_map() ? body->find("count") : nullptr;
+    const Node* for_each = body->is_map() ? body->find("for_each") : nullptr;
+    std::vector<std::pair<std::string, Bindings>> out;
+    if (count == nullptr && for_each == nullptr) {
+      out.emplace_back("", outer);
+      return out;
+    }
+    const Node* expr = count != nullptr ? count : for_each;
+    const Value* v = scope.evaluator().eval_with(expr, outer);
+    auto object = [&](std::initializer_list<std::pair<const char*, const Value*>> kv) {
+      Value* m = arena_->make(ValueKind::kMap, expr);
+      if (m != nullptr) {
+        for (const auto& [k, val] : kv) m->entries.emplace_back(k, val);
+      }
+      return m;
+    };
+    auto unknown = [&](const std::string& reason) {
+      Value* u = arena_->make(ValueKind::kUnknown, expr);
+      if (u != nullptr) u->reason = reason;
+      return u;
+    };
+    if (v == nullptr || !v->known()) {
+      // One instance whose count.index / each.* are Unknown.
+      const std::string why =
+          fmt::format("{} is known only after apply{}", count != nullptr ? "count" : "for_each",
+                      v != nullptr && !v->reason.empty() ? ": " + v->reason : "");
+      Bindings b = outer;
+      b[count != nullptr ? "count" : "each"] =
+          count != nullptr ? object({{"index", unknown(why)}})
+                           : object({{"key", unknown(why)}, {"value", unknown(why)}});
+      out.emplace_back("", std::move(b));
+      return out;
+    }
+    std::vector<std::pair<std::string, const Value*>> items;  // key text, value
+    if (count != nullptr) {
+      const double n = v->kind == ValueKind::kNumber ? v->number : 0;
+      if (n > static_cast<double>(options_.max_instances)) {
+        too_many(expr, n);
+        return out;
+      }
+      for (size_t i = 0; i < static_cast<size_t>(std::max(n, 0.0)); ++i) {
+        Value* idx = arena_->make(ValueKind::kNumber, expr);
+        if (idx == nullptr) return out;
+        idx->number = static_cast<double>(i);
+        idx->text = std::to_string(i);
+        items.emplace_back(std::to_string(i), idx);
+      }
+    } else if (v->is_map()) {
+      for (const auto& [k, val] : v->entries) items.emplace_back(k, val);
+    } else if (v->is_list()) {
+      for (const Value* item : v->items) items.emplace_back(item->scalar_text(), item);
+    }
+    if (items.size() > options_.max_instances) {
+      too_many(expr, static_cast<double>(items.size()));
+      return out;
+    }
+    for (const auto& [k, val] : items) {
+      Bindings b = outer;
+      if (count != nullptr) {
+        b["count"] = object({{"index", val}});
+        out.emplace_back("[" + k + "]", std::move(b));
+      } else {
+        Value* key = arena_->make(ValueKind::kString, expr);
+        if (key == nullptr) return out;
+        key->text = k;
+        b["each"] = object({{"key", key}, {"value", v->is_map() ? val : key}});
+        out.emplace_back("[\"" + k + "\"]", std::move(b));
+      }
+    }
+    return out;
+  }
+
+  void too_many(const Node* expr, double n) {
+    const core::Node* root = expr;
+    while (root->parent != nullptr) root = root->parent;
+    std::string file;
+    for (const Directory& d : dirs_) {
+      for (const auto& doc : d.configuration) {
+        if (!doc->roots().empty() && doc->roots().front() == root) file = doc->source().path();
+      }
+    }
+    diags_.error(core::DiagnosticKind::kInput, "budget", file, expr->range.begin,
+                 fmt::format("evaluation truncated: {:.0f} instances exceed the limit of {}; this "
+                             "resource is not checked",
+                             n, options_.max_instances));
+  }
+
+  // The resource's arguments and nested blocks, with dynamic blocks
+  // expanded; meta-arguments are left out (depends_on becomes references).
+  const Value* body_value(ModuleScope& scope, const Node* body, const Bindings& bindings,
+                          std::vector<Reference>& refs) {
+    if (!body->is_map()) return scope.evaluator().eval_with(body, bindings);
+    Value* out = arena_->make(ValueKind::kMap, body);
+    if (out == nullptr) return nullptr;
+    auto slot = [&](const std::string& key) -> Value* {
+      for (auto& [k, v] : out->entries) {
+        if (k == key && v->is_list()) return const_cast<Value*>(v);
+      }
+      Value* list = arena_->make(ValueKind::kList, body);
+      if (list != nullptr) out->entries.emplace_back(key, list);
+      return list;
+    };
+    for (const Node* c : body->children) {
+      if (c->key == "depends_on" && c->is_sequence()) {
+        for (const Node* item : c->children) {
+          refs.push_back(
+              Reference{ReferenceKind::kDependsOn,
+                        std::string(item->kind == core::NodeKind::kExpression ? item_address(item)
+                                                                              : item->text),
+                        "",
+                        item,
+                        item->path(),
+                        {}});
+        }
+        continue;
+      }
+      if (kMeta.count(c->key) != 0) continue;
+      if (c->key == "dynamic" && c->is_map()) {
+        for (const Node* label : c->children)
+          dynamic(scope, label, bindings, refs, slot(label->key));
+        continue;
+      }
+      if (c->is_sequence() && !c->children.empty() && c->children.front()->is_map()) {
+        Value* list = slot(c->key);
+        if (list == nullptr) return nullptr;
+        list->origin = c;
+        for (const Node* item : c->children) {
+          const Value* v = body_value(scope, item, bindings, refs);
+          if (v == nullptr) return nullptr;
+          list->items.push_back(v);
+        }
+        continue;
+      }
+      const Value* v = scope.evaluator().eval_with(c, bindings);
+      if (v == nullptr) return nullptr;
+      out->entries.emplace_back(c->key, v);
+    }
+    return out;
+  }
+
+  static std::string item_address(const Node* n) {
+    // `aws_s3_bucket.docs` / `module.kb`: a getattr chain on a root name.
+    std::vector<std::string> parts;
+    for (; n != nullptr && n->kind == core::NodeKind::kExpression;
+         n = n->children.empty() ? nullptr : n->children.front()) {
+      parts.insert(parts.begin(), n->text);
+      if (n->tag == "var") break;
+    }
+    std::string out;
+    for (const std::string& p : parts) out += (out.empty() ? "" : ".") + p;
+    return out;
+  }
+
+  void dynamic(ModuleScope& scope, const Node* label, const Bindings& bindings,
+               std::vector<Reference>& refs, Value* list) {
+    if (list == nullptr || !label->is_map()) return;
+    const Node* for_each = label->find("for_each");
+    const Node* iterator = label->find("iterator");
+    const Node* content = label->find("content");
+    if (for_each == nullptr || content == nullptr || !content->is_sequence() ||
+        content->children.empty()) {
+      return;
+    }
+    const std::string name =
+        iterator != nullptr && !iterator->text.empty() ? iterator->text : label->key;
+    const Value* coll = scope.evaluator().eval_with(for_each, bindings);
+    if (coll == nullptr) return;
+    if (!coll->known()) {
+      Value* u = arena_->make(ValueKind::kUnknown, label);
+      if (u != nullptr) {
+        u->reason = fmt::format("dynamic block {} depends on {}", label->key,
+                                coll->reason.empty() ? "values known after apply" : coll->reason);
+        list->items.push_back(u);
+      }
+      return;
+    }
+    std::vector<std::pair<const Value*, const Value*>> items;
+    if (coll->is_map()) {
+      for (const auto& [k, v] : coll->entries) {
+        Value* key = arena_->make(ValueKind::kString, for_each);
+        if (key == nullptr) return;
+        key->text = k;
+        items.emplace_back(key, v);
+      }
+    } else {
+      for (size_t i = 0; i < coll->items.size(); ++i) {
+        Value* key = arena_->make(ValueKind::kNumber, for_each);
+        if (key == nullptr) return;
+        key->number = static_cast<double>(i);
+        key->text = std::to_string(i);
+        items.emplace_back(key, coll->items[i]);
+      }
+    }
+    for (const auto& [key, val] : items) {
+      Value* it = arena_->make(ValueKind::kMap, label);
+      if (it == nullptr) return;
+      it->entries.emplace_back("key", key);
+      it->entries.emplace_back("value", val);
+      Bindings b = bindings;
+      b[name] = it;
+      const Value* v = body_value(scope, content->children.front(), b, refs);
+      if (v == nullptr) return;
+      list->items.push_back(v);
+    }
+  }
+
+  void add_resource(Instance& inst, ModuleScope& scope, const Block& b, const std::string& key,
+                    const Bindings& bindings) {
+    std::vector<Reference> refs;
+    const Value* value = body_value(scope, b.body, bindings, refs);
+    if (value == nullptr) return;  // value budget: reported by the scan
+    std::vector<Reference> met = scope.take_references();
+    refs.insert(refs.end(), met.begin(), met.end());
+    Unit& unit = unit_for(inst, inst.index, b.file);
+    Resource r;
+    r.format = Format::kTerraform;
+    r.type = b.type;
+    r.name = inst.prefix + b.address() + key;
+    r.ref_name = b.address();
+    r.node = b.body;
+    r.value = value;
+    r.references = std::move(refs);
+    unit.resources.push_back(std::move(r));
+  }
+
+  Unit& unit_for(const Instance& inst, size_t inst_index, size_t file) {
+    auto [it, fresh] = units_.try_emplace({inst_index, file});
+    if (fresh) {
+      Unit& u = it->second;
+      u.format = Format::kTerraform;
+      u.document = inst.def->dir->configuration[file];
+      u.arena = arena_;
+      u.scope = inst.scope;
+      for (const auto& doc : inst.def->dir->configuration) u.keep_alive.push_back(doc);
+      for (const auto& doc : inst.def->dir->variables) u.keep_alive.push_back(doc);
+      for (const auto& doc : options_.var_files) u.keep_alive.push_back(doc);
+    }
+    return it->second;
+  }
+
+  const std::vector<Directory>& dirs_;
+  const Options& options_;
+  core::Diagnostics& diags_;
+  std::shared_ptr<core::ValueArena> arena_;
+  std::vector<ModuleDef> defs_;
+  std::map<std::string, size_t> by_path_;
+  std::string root_;
+  std::deque<Instance> instances_;
+  std::deque<ModuleScope> scopes_;
+  std::map<std::pair<size_t, size_t>, Unit> units_;
+  std::set<size_t> instantiated_;
+};
+
+}  // namespace
+
+std::vector<Unit> adapt(const std::vector<Directory>& dirs, const Options& options,
+                        core::Diagnostics& diags) {
+  return Adapter(dirs, options, diags).run();
+}
+
+}  // namespace genlens::formats::terraform

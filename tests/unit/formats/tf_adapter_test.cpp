@@ -1,0 +1,229 @@
+// terraform::adapt: modules per directory, instances, variables, module
+// arguments, expansion, references and the diagnostics of hostile modules.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "../test_support.h"
+#include "genlens/formats/terraform.h"
+#include "genlens/parse/hcl.h"
+
+namespace {
+
+using genlens::core::Diagnostics;
+using genlens::formats::Resource;
+using genlens::formats::Unit;
+using genlens::formats::terraform::Directory;
+using genlens::testutil::describe;
+using Strings = std::vector<std::string>;
+namespace tf = genlens::formats::terraform;
+
+std::shared_ptr<genlens::core::Document> hcl(const std::string& path, const std::string& text) {
+  auto r = genlens::parse::parse_hcl(std::make_shared<genlens::core::SourceFile>(path, text));
+  EXPECT_TRUE(r.errors.empty()) << path << ": " << r.errors.front().message;
+  return r.doc;
+}
+
+struct Adapted {
+  std::vector<Unit> units;
+  Diagnostics diags;
+  [[nodiscard]] Strings names() const {
+    Strings out;
+    for (const Unit& u : units) {
+      for (const Resource& r : u.resources) out.push_back(r.name);
+    }
+    return out;
+  }
+  [[nodiscard]] const Resource* find(const std::string& name) const {
+    for (const Unit& u : units) {
+      for (const Resource& r : u.resources) {
+        if (r.name == name) return &r;
+      }
+    }
+    ADD_FAILURE() << "no resource " << name;
+    return nullptr;
+  }
+};
+
+// dirs: (directory, [(file name, text)]); files ending in .tfvars are variables.
+std::unique_ptr<Adapted> adapt(
+    const std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>>&
+        dirs,
+    const tf::Options& options = {}) {
+  std::vector<Directory> list;
+  for (const auto& [dir, files] : dirs) {
+    Directory d;
+    d.path = dir;
+    for (const auto& [name, text] : files) {
+      auto doc = hcl(dir + "/" + name, text);
+      (tf::is_variables_file(name) ? d.variables : d.configuration).push_back(doc);
+    }
+    list.push_back(std::move(d));
+  }
+  auto a = std::make_unique<Adapted>();
+  a->units = tf::adapt(list, options, a->diags);
+  return a;
+}
+
+std::string prop(const Resource* r, const std::string& key) {
+  if (r == nullptr) return "<no resource>";
+  const auto* v = r->value->find(key);
+  return v == nullptr ? "<absent>" : describe(v);
+}
+
+TEST(TfAdapter, CountAndForEachInstancesWithAddresses) {
+  auto a = adapt({{"infra", {{"main.tf", R"(locals { names = ["raw", "clean"] }
+resource "aws_s3_bucket" "docs" {
+  for_each = toset(local.names)
+  bucket   = "kb-${each.key}"
+}
+resource "aws_sqs_queue" "q" {
+  count = 2
+  name  = "q-${count.index}"
+}
+resource "aws_kms_key" "k" {}
+)"}}}});
+  EXPECT_TRUE(a->diags.empty());
+  EXPECT_EQ(a->names(), (Strings{"aws_s3_bucket.docs[\"clean\"]", "aws_s3_bucket.docs[\"raw\"]",
+                                 "aws_sqs_queue.q[0]", "aws_sqs_queue.q[1]", "aws_kms_key.k"}));
+  EXPECT_EQ(prop(a->find("aws_s3_bucket.docs[\"raw\"]"), "bucket"), "\"kb-raw\"");
+  EXPECT_EQ(prop(a->find("aws_sqs_queue.q[1]"), "name"), "\"q-1\"");
+  EXPECT_EQ(prop(a->find("aws_sqs_queue.q[1]"), "count"), "<absent>");
+}
+
+TEST(TfAdapter, VariablesFromDefaultsTfvarsAndVarFlag) {
+  tf::Options options;
+  options.vars["size"] = "large";
+  auto a = adapt({{"infra",
+                   {{"vars.tf", R"(variable "env" { default = "dev" }
+variable "region" {}
+variable "size" { default = "small" }
+variable "unset" {}
+)"},
+                    {"main.tf", R"(resource "aws_s3_bucket" "b" {
+  bucket = "kb-${var.env}-${var.region}"
+  size   = var.size
+  other  = var.unset
+}
+)"},
+                    {"terraform.tfvars", "region = \"eu-west-1\"\n"}}}},
+                 options);
+  const Resource* b = a->find("aws_s3_bucket.b");
+  EXPECT_EQ(prop(b, "bucket"), "\"kb-dev-eu-west-1\"");
+  EXPECT_EQ(prop(b, "size"), "\"large\"");
+  EXPECT_EQ(prop(b, "other"), "<unknown>");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->value->find("other")->reason, "variable unset has no value");
+  // The tfvars line is where the region came from.
+  const auto* bucket = b->value->find("bucket");
+  bool from_tfvars = false;
+  for (const auto& seg : bucket->segments) {
+    from_tfvars = from_tfvars || (seg.origin != nullptr && seg.origin->path() == "region");
+  }
+  for (const auto* p : bucket->provenance) from_tfvars = from_tfvars || p->path() == "region";
+  EXPECT_TRUE(from_tfvars) << describe(bucket);
+}
+
+TEST(TfAdapter, LocalModuleGetsItsArgumentsAndFullAddresses) {
+  auto a = adapt({{"infra", {{"main.tf", R"(variable "public" { default = true }
+module "kb" {
+  source       = "./modules/kb"
+  allow_public = var.public
+}
+resource "aws_s3_bucket" "docs" { bucket = module.kb.name }
+)"}}},
+                  {"infra/modules/kb", {{"main.tf", R"(variable "allow_public" {}
+resource "aws_opensearchserverless_security_policy" "net" {
+  name   = "kb-net"
+  public = var.allow_public
+}
+output "name" { value = "from-module" }
+)"}}}});
+  EXPECT_TRUE(a->diags.empty());
+  EXPECT_EQ(a->names(), (Strings{"aws_s3_bucket.docs",
+                                 "module.kb.aws_opensearchserverless_security_policy.net"}));
+  const Resource* net = a->find("module.kb.aws_opensearchserverless_security_policy.net");
+  EXPECT_EQ(prop(net, "public"), "true");
+  ASSERT_NE(net, nullptr);
+  EXPECT_EQ(net->node->anchor().begin.line, 2u);  // the line inside the module
+  EXPECT_EQ(prop(a->find("aws_s3_bucket.docs"), "bucket"), "\"from-module\"");
+}
+
+TEST(TfAdapter, ModuleCycleIsADiagnostic) {
+  auto a =
+      adapt({{"a", {{"main.tf", "module \"b\" { source = \"../b\" }\n"}}},
+             {"b",
+              {{"main.tf",
+                "module \"a\" { source = \"../a\" }\nresource \"aws_sqs_queue\" \"q\" {}\n"}}}});
+  ASSERT_EQ(a->diags.all().size(), 1u);
+  EXPECT_NE(a->diags.all()[0].message.find("module cycle: a -> b -> a"), std::string::npos)
+      << a->diags.all()[0].to_string();
+  EXPECT_EQ(a->names(), (Strings{"module.b.aws_sqs_queue.q"}));
+}
+
+TEST(TfAdapter, HugeCountIsBoundedWithADiagnostic) {
+  auto a = adapt({{"infra", {{"main.tf", R"(resource "aws_sqs_queue" "many" { count = 100000000 }
+resource "aws_sqs_queue" "one" {}
+)"}}}});
+  ASSERT_EQ(a->diags.all().size(), 1u);
+  EXPECT_EQ(a->diags.all()[0].to_string(),
+            "infra/main.tf:1:43: error: evaluation truncated: 100000000 instances exceed the "
+            "limit of 10000; this resource is not checked");
+  EXPECT_EQ(a->names(), (Strings{"aws_sqs_queue.one"}));
+}
+
+TEST(TfAdapter, RemoteAndOutsideModulesAreNotLoaded) {
+  auto a = adapt(
+      {{"infra", {{"main.tf", R"(module "remote" { source = "terraform-aws-modules/s3-bucket/aws" }
+module "outside" { source = "../../elsewhere" }
+resource "aws_s3_bucket" "b" {
+  a = module.remote.id
+  b = module.outside.id
+}
+)"}}}});
+  EXPECT_TRUE(a->diags.empty());
+  const Resource* b = a->find("aws_s3_bucket.b");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->value->find("a")->reason, "module remote is not loaded (remote or missing source)");
+  EXPECT_EQ(b->value->find("b")->reason, "module outside is not loaded (remote or missing source)");
+}
+
+TEST(TfAdapter, ReferencesDependsOnDynamicAndPolicyDocuments) {
+  auto a = adapt({{"infra", {{"main.tf", R"(resource "aws_iam_role" "r" {
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+  depends_on         = [aws_kms_key.k]
+  dynamic "inline_policy" {
+    for_each = { a = "s3:GetObject", b = "bedrock:*" }
+    content {
+      name   = inline_policy.key
+      action = inline_policy.value
+    }
+  }
+}
+resource "aws_kms_key" "k" {}
+data "aws_iam_policy_document" "trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["bedrock.amazonaws.com"]
+    }
+  }
+}
+)"}}}});
+  EXPECT_TRUE(a->diags.empty());
+  const Resource* r = a->find("aws_iam_role.r");
+  ASSERT_NE(r, nullptr);
+  Strings refs;
+  for (const auto& ref : r->references) refs.push_back(ref.target);
+  EXPECT_EQ(refs, (Strings{"aws_kms_key.k", "data.aws_iam_policy_document.trust"}));
+  EXPECT_EQ(prop(r, "inline_policy"),
+            "[{name: \"a\", action: \"s3:GetObject\"}, {name: \"b\", action: \"bedrock:*\"}]");
+  EXPECT_EQ(prop(r, "assume_role_policy"),
+            "{Version: \"2012-10-17\", Statement: [{Effect: \"Allow\", Action: "
+            "[\"sts:AssumeRole\"], Principal: {Service: [\"bedrock.amazonaws.com\"]}}]}");
+}
+
+}  // namespace
