@@ -200,8 +200,8 @@ class Walker {
 
 bool has_scannable_extension(const std::string& path) {
   const std::string ext = fs::path(path).extension().string();
-  return ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".template" ||
-         ext == ".tf" || ext == ".tfvars";
+  return ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".template" || ext == ".tf" ||
+         ext == ".tfvars";
 }
 
 std::vector<DiscoveredFile> discover(const std::vector<std::string>& paths,

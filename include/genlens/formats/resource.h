@@ -33,8 +33,8 @@ struct Reference {
 
 struct Resource {
   Format format = Format::kCloudFormation;
-  std::string type;                    // AWS::SageMaker::EndpointConfig
-  std::string name;                    // logical ID / address
+  std::string type;  // AWS::SageMaker::EndpointConfig
+  std::string name;  // logical ID / address
   // What references name: the address without instance key and module path
   // for Terraform ("aws_s3_bucket.docs" for module.kb.aws_s3_bucket.docs["a"]);
   // empty: `name`.
