@@ -87,6 +87,7 @@ class ModuleScope : public Scope {
   std::string root_;
   core::Diagnostics& diags_;
   std::map<std::string, const core::Value*> locals_;
+  std::map<std::string, const core::Value*> defaults_;  // variable defaults
   std::set<std::string> evaluating_;
   std::vector<Reference> refs_;
 };

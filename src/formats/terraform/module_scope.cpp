@@ -87,17 +87,18 @@ const Value* ModuleScope::variable(const std::string& name, const Node* at) {
     for (Reference r : it->second.references) refs_.push_back(std::move(r));
     return used_at(it->second.value, at);
   }
+  if (auto it = defaults_.find(name); it != defaults_.end()) return used_at(it->second, at);
   auto decl = inst_.def->variables.find(name);
   if (decl == inst_.def->variables.end()) {
     return unknown(at, fmt::format("no variable {} is declared", name));
   }
   const Node* def = decl->second->is_map() ? decl->second->find("default") : nullptr;
   if (def == nullptr) return unknown(at, fmt::format("variable {} has no value", name));
-  if (evaluating_.count("var." + name) != 0)
-    return unknown(at, "variable default refers to itself");
+  if (evaluating_.count("var." + name) != 0) return unknown(at, "variable default refers to itself");
   evaluating_.insert("var." + name);
   const Value* v = eval_.eval(def);
   evaluating_.erase("var." + name);
+  defaults_[name] = v;  // evaluated once per module instance
   return used_at(v, at);
 }
 
