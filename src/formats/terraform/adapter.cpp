@@ -93,7 +93,7 @@ class Adapter {
 
   // tfvars files of the directory, then --var-file, then --var.
   void root_inputs(Instance& inst, const Directory& dir) {
-    ModuleScope scratch(inst, *arena_, root_, diags_);
+    ModuleScope scratch(inst, *arena_, root_);
     auto take = [&](const std::shared_ptr<core::Document>& doc) {
       if (doc->roots().empty() || !doc->roots().front()->is_map()) return;
       for (const Node* entry : doc->roots().front()->children) {
@@ -111,7 +111,7 @@ class Adapter {
   }
 
   ModuleScope& instantiate(Instance& inst) {
-    ModuleScope& scope = scopes_.emplace_back(inst, *arena_, root_, diags_);
+    ModuleScope& scope = scopes_.emplace_back(inst, *arena_, root_);
     const size_t dir_index = static_cast<size_t>(inst.def - defs_.data());
     instantiated_.insert(dir_index);
     for (const auto& [name, call] : inst.def->calls) {

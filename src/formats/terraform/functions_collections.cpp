@@ -103,7 +103,10 @@ const Value* fn_merge(const Ctx& c, const Args& a) {
     if (m->kind == ValueKind::kNull) continue;
     if (!m->is_map())
       return c.error(fmt::format("arguments must be maps or objects, not a {}", type_name(m)));
-    for (const auto& [k, v] : m->entries) {
+    for (const auto& entry : m->entries) {
+      // (not a structured binding: clang 14 cannot capture one in a lambda)
+      const std::string& k = entry.first;
+      const Value* v = entry.second;
       auto it = std::find_if(out->entries.begin(), out->entries.end(),
                              [&](const auto& e) { return e.first == k; });
       if (it != out->entries.end()) {

@@ -55,13 +55,8 @@ struct Instance {
 // module outputs, path.*. Records the references met while evaluating.
 class ModuleScope : public Scope {
  public:
-  ModuleScope(Instance& inst, core::ValueArena& arena, std::string allowed_root,
-              core::Diagnostics& diags)
-      : inst_(inst),
-        arena_(arena),
-        eval_(arena, *this),
-        root_(std::move(allowed_root)),
-        diags_(diags) {}
+  ModuleScope(Instance& inst, core::ValueArena& arena, std::string allowed_root)
+      : inst_(inst), arena_(arena), eval_(arena, *this), root_(std::move(allowed_root)) {}
   const core::Value* resolve(std::string_view root, const std::vector<Step>& steps,
                              const core::Node* at, size_t& consumed) override;
   bool read_file(const std::string& path, std::string& out, std::string& reason) override;
@@ -85,7 +80,6 @@ class ModuleScope : public Scope {
   core::ValueArena& arena_;
   Evaluator eval_;
   std::string root_;
-  core::Diagnostics& diags_;
   std::map<std::string, const core::Value*> locals_;
   std::map<std::string, const core::Value*> defaults_;  // variable defaults
   std::set<std::string> evaluating_;

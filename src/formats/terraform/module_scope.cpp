@@ -94,7 +94,8 @@ const Value* ModuleScope::variable(const std::string& name, const Node* at) {
   }
   const Node* def = decl->second->is_map() ? decl->second->find("default") : nullptr;
   if (def == nullptr) return unknown(at, fmt::format("variable {} has no value", name));
-  if (evaluating_.count("var." + name) != 0) return unknown(at, "variable default refers to itself");
+  if (evaluating_.count("var." + name) != 0)
+    return unknown(at, "variable default refers to itself");
   evaluating_.insert("var." + name);
   const Value* v = eval_.eval(def);
   evaluating_.erase("var." + name);
