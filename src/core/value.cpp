@@ -122,4 +122,26 @@ const Value* literal_value(ValueArena& arena, const Node* node) {
   return nullptr;
 }
 
+const Value* at_use_site(ValueArena& arena, const Value* v, const Node* at) {
+  if (v == nullptr || at == nullptr || v->origin == at) return v;
+  Value* copy = arena.make(v->kind, at);
+  if (copy == nullptr) return nullptr;
+  *copy = *v;
+  copy->origin = at;
+  std::vector<const Node*> prov;
+  if (v->origin != nullptr) prov.push_back(v->origin);
+  prov.insert(prov.end(), v->provenance.begin(), v->provenance.end());
+  copy->provenance = std::move(prov);
+  return copy;
+}
+
+std::optional<double> number_value(const Value* v) {
+  if (v->kind == ValueKind::kNumber) return v->number;
+  if (v->kind != ValueKind::kString || v->text.empty()) return std::nullopt;
+  char* end = nullptr;
+  const double d = std::strtod(v->text.c_str(), &end);
+  if (end == nullptr || *end != '\0') return std::nullopt;
+  return d;
+}
+
 }  // namespace genlens::core

@@ -66,6 +66,14 @@ class ValueArena {
   std::deque<Value> values_;
 };
 
+// `v` as seen at its use site `at` (a Ref, a var.x): reported there, with
+// where it came from (its origin, then its provenance) after it.
+const Value* at_use_site(ValueArena& arena, const Value* v, const Node* at);
+
+// The number a known value stands for: a number, or a string that is one
+// ("5", "1.5"); nullopt otherwise.
+std::optional<double> number_value(const Value* v);
+
 // A YAML/JSON number as written (decimal, 0x.., 0o.., .inf, .nan), or nullopt.
 std::optional<double> yaml_number(std::string_view text);
 

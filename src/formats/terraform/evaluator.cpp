@@ -34,20 +34,6 @@ bool is_traversal(const Node* n) {
          is(n, tag::kSplatFull);
 }
 
-// `v` reported at its use site `at`, with where it came from after it.
-const Value* at_use_site(ValueArena& arena, const Value* v, const Node* at) {
-  if (v == nullptr || v->origin == at) return v;
-  Value* copy = arena.make(v->kind, at);
-  if (copy == nullptr) return nullptr;
-  *copy = *v;
-  copy->origin = at;
-  std::vector<const Node*> prov;
-  if (v->origin != nullptr) prov.push_back(v->origin);
-  prov.insert(prov.end(), v->provenance.begin(), v->provenance.end());
-  copy->provenance = std::move(prov);
-  return copy;
-}
-
 }  // namespace
 
 const Value* Evaluator::eval(const Node* node) {
@@ -174,10 +160,10 @@ const Value* Evaluator::traversal(const Node* node) {
   }
   consumed = std::min(consumed, steps.size());
   const Node* use = consumed == 0 ? n : steps[consumed - 1].node;
-  const Value* scoped = at_use_site(arena_, v, use);
+  const Value* scoped = core::at_use_site(arena_, v, use);
   const Value* r = apply_steps(scoped, steps, consumed, node);
   if (r == nullptr || r == scoped || r->origin == node) return r;
-  return at_use_site(arena_, r, node);
+  return core::at_use_site(arena_, r, node);
 }
 
 const Value* Evaluator::apply_steps(const Value* v, const std::vector<Step>& steps, size_t from,

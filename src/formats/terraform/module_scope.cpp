@@ -32,16 +32,7 @@ const Value* ModuleScope::unknown(const Node* at, std::string reason) {
 // The value as seen at its use site: reported there, listing where it came
 // from (the variable default, tfvars entry or module argument).
 const Value* ModuleScope::used_at(const Value* v, const Node* at) {
-  if (v == nullptr || at == nullptr) return v;
-  Value* copy = arena_.make(v->kind, at);
-  if (copy == nullptr) return nullptr;
-  *copy = *v;
-  copy->origin = at;
-  std::vector<const Node*> prov;
-  if (v->origin != nullptr) prov.push_back(v->origin);
-  prov.insert(prov.end(), v->provenance.begin(), v->provenance.end());
-  copy->provenance = std::move(prov);
-  return copy;
+  return core::at_use_site(arena_, v, at);
 }
 
 const Value* ModuleScope::resolve(std::string_view root, const std::vector<Step>& steps,

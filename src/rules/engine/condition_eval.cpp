@@ -20,14 +20,7 @@ std::string lower(std::string s) {
   return s;
 }
 
-std::optional<double> as_number(const Value* v) {
-  if (v->kind == ValueKind::kNumber) return v->number;
-  if (v->kind != ValueKind::kString || v->text.empty()) return std::nullopt;
-  char* end = nullptr;
-  const double d = std::strtod(v->text.c_str(), &end);
-  if (end == nullptr || *end != '\0') return std::nullopt;
-  return d;
-}
+std::optional<double> as_number(const Value* v) { return core::number_value(v); }
 
 bool scalar_equals(const Value* v, const Operand& o) {
   if (v->is_map() || v->is_list()) return false;

@@ -43,14 +43,7 @@ const Value* at_keys(const Value* v, const std::string& path) {
   return v;
 }
 
-std::optional<double> number_of(const Value* v) {
-  if (v->kind == ValueKind::kNumber) return v->number;
-  if (v->kind != ValueKind::kString || v->text.empty()) return std::nullopt;
-  char* end = nullptr;
-  const double d = std::strtod(v->text.c_str(), &end);
-  if (end == nullptr || *end != '\0') return std::nullopt;
-  return d;
-}
+std::optional<double> number_of(const Value* v) { return core::number_value(v); }
 
 }  // namespace
 
