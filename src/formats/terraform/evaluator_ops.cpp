@@ -164,20 +164,24 @@ const Value* Evaluator::cond(const Node* node) {
                                cv->reason.empty() ? "value is not known" : cv->reason));
 }
 
-const Value* Evaluator::for_expr(const Node* node) {
-  const Ctx c{arena_, scope_, node, {}};
-  const bool is_obj = node->tag == tag::kForObject;
-  size_t i = 0;
-  std::string kname;
-  std::string vname;
+// The iterator names a for-expression or %{for} declares (`k, v` or `v`);
+// returns the index of the child after them (the collection).
+static size_t iterator_names(const Node* node, std::string& kname, std::string& vname) {
   if (detail::is_expr(child(node, 1), tag::kDecl)) {
     kname = child(node, 0)->text;
     vname = child(node, 1)->text;
-    i = 2;
-  } else {
-    vname = child(node, 0) != nullptr ? child(node, 0)->text : "";
-    i = 1;
+    return 2;
   }
+  vname = child(node, 0) != nullptr ? child(node, 0)->text : "";
+  return 1;
+}
+
+const Value* Evaluator::for_expr(const Node* node) {
+  const Ctx c{arena_, scope_, node, {}};
+  const bool is_obj = node->tag == tag::kForObject;
+  std::string kname;
+  std::string vname;
+  const size_t i = iterator_names(node, kname, vname);
   const Node* coll_node = child(node, i);
   const Node* key_node = is_obj ? child(node, i + 1) : nullptr;
   const Node* val_node = child(node, is_obj ? i + 2 : i + 1);
@@ -323,17 +327,9 @@ const Value* Evaluator::template_(const Node* node) {
       if (v == nullptr) return nullptr;
       if (const Value* e = append(v)) return e;
     } else if (detail::is_expr(part, tag::kTemplateFor)) {
-      size_t i = 0;
       std::string kname;
       std::string vname;
-      if (detail::is_expr(child(part, 1), tag::kDecl)) {
-        kname = child(part, 0)->text;
-        vname = child(part, 1)->text;
-        i = 2;
-      } else {
-        vname = child(part, 0) != nullptr ? child(part, 0)->text : "";
-        i = 1;
-      }
+      const size_t i = iterator_names(part, kname, vname);
       const Value* coll = eval_node(child(part, i));
       const Node* body = child(part, i + 1);
       if (coll == nullptr) return nullptr;
