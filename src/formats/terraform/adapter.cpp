@@ -395,6 +395,12 @@ class Adapter {
       u.scope = inst.scope;
       for (const auto& doc : inst.def->dir->configuration) u.keep_alive.push_back(doc);
       for (const auto& doc : inst.def->dir->variables) u.keep_alive.push_back(doc);
+      // The calling modules: a module argument decides values in here.
+      for (const Directory* caller : inst.chain) {
+        if (caller == inst.def->dir) continue;
+        for (const auto& doc : caller->configuration) u.keep_alive.push_back(doc);
+        for (const auto& doc : caller->variables) u.keep_alive.push_back(doc);
+      }
       for (const auto& doc : options_.var_files) u.keep_alive.push_back(doc);
     }
     return it->second;

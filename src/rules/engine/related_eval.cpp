@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "rules/engine/condition_eval.h"
+#include "rules/engine/provenance.h"
 
 namespace genlens::rules::detail {
 namespace {
@@ -221,7 +222,9 @@ Outcome ConditionEvaluator::related(const Condition& c, const Value* base) {
       if (most_specific && depth(w.value) < deepest) continue;
       out.notes.push_back({file, w.value->origin, msg});
       for (const core::Node* p : w.value->provenance) {
-        out.notes.push_back({file, p, fmt::format("the value comes from {}", p->path())});
+        if (is_within(p, w.value->origin)) continue;
+        const std::string* pf = g.file_of(p);
+        out.notes.push_back({file, p, provenance_note(p, pf != nullptr ? *pf : file)});
       }
       placed = true;
     }
