@@ -252,8 +252,7 @@ class Evaluator {
       f.resource_name = res.name;
       if (verdict == Verdict::kFail) {
         if (!w.missing) {
-          for (const Node* p : wv->provenance) {
-            if (detail::is_within(p, node)) continue;
+          for (const Node* p : detail::provenance_steps(wv->provenance, node)) {
             const std::string& pf = file_of(file, p);
             Location rel = location_of(pf, p);
             rel.message = detail::provenance_note(p, pf);

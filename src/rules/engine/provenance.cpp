@@ -59,4 +59,18 @@ bool is_within(const core::Node* node, const core::Node* within) {
   return false;
 }
 
+std::vector<const core::Node*> provenance_steps(const std::vector<const core::Node*>& provenance,
+                                                const core::Node* finding) {
+  std::vector<const core::Node*> out;
+  for (const core::Node* p : provenance) {
+    if (finding != nullptr && is_within(p, finding)) continue;
+    bool inner = false;
+    for (const core::Node* q : provenance) {
+      if (q != p && is_within(p, q)) inner = true;
+    }
+    if (!inner) out.push_back(p);
+  }
+  return out;
+}
+
 }  // namespace genlens::rules::detail
