@@ -86,6 +86,11 @@ void scan_terraform(const std::vector<core::DiscoveredFile>& files, const ScanOp
   }
   if (list.empty()) return;
   formats::terraform::Options topts;
+  topts.parse_file = [&](const std::string& path) {
+    std::shared_ptr<core::Document> doc = parse_file(path, options, diags);
+    if (doc != nullptr) ++read;
+    return doc;
+  };
   for (const std::string& vf : options.var_files) {
     std::shared_ptr<core::Document> doc = parse_file(vf, options, diags);
     if (doc != nullptr) topts.var_files.push_back(std::move(doc));
