@@ -17,7 +17,9 @@
 // Besides ASan/UBSan it checks: every diagnostic names one of the files and
 // a position inside it; every resource's body, and every node its value or
 // an edge points at, is inside one of the files (or a document parsed out
-// of one); edges join existing resources.
+// of one) that the units still keep alive (the fuzz target drops its own
+// references to the documents after adapt()); edges join existing
+// resources.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -51,8 +53,11 @@ bool json_syntax(std::string_view text) {
 }
 
 struct Files {
-  std::map<std::string, core::SourcePtr> sources;                  // every input file
-  std::map<std::string, std::shared_ptr<core::Document>> by_path;  // those parsed
+  std::map<std::string, core::SourcePtr> sources;  // every input file
+  // Root node of each parsed file -> its source. The documents themselves
+  // are held only by `dirs`, which is released after adapt(): what the
+  // units and the graph point into must be kept alive by them.
+  std::map<const core::Node*, core::SourcePtr> roots;
   std::vector<formats::terraform::Directory> dirs;
 
   // Parses `text` as `path` (HCL, or Terraform JSON / JSON when it looks
@@ -81,7 +86,7 @@ struct Files {
       diags.error(core::DiagnosticKind::kInput, "parse-error", path, e.pos, e.message);
     }
     if (doc == nullptr) return;
-    by_path[path] = doc;
+    for (const core::Node* root : doc->roots()) roots[root] = source;
     formats::terraform::Directory* d = nullptr;
     for (auto& existing : dirs) {
       if (existing.path == dir) d = &existing;
@@ -93,15 +98,12 @@ struct Files {
     (vars ? d->variables : d->configuration).push_back(doc);
   }
 
-  // The file a node belongs to (through the hosts of embedded documents).
-  [[nodiscard]] const core::Document* owner(const core::Node* n) const {
+  // The file a node belongs to (through the hosts of embedded documents);
+  // walking up a freed document is a use-after-free under ASan.
+  [[nodiscard]] const core::SourceFile* owner(const core::Node* n) const {
     while (n->parent != nullptr) n = n->parent;
-    for (const auto& [path, doc] : by_path) {
-      for (const core::Node* root : doc->roots()) {
-        if (root == n) return doc.get();
-      }
-    }
-    return nullptr;
+    auto it = roots.find(n);
+    return it == roots.end() ? nullptr : it->second.get();
   }
 };
 
@@ -112,11 +114,11 @@ bool inside(const core::SourceFile& file, core::Position p) {
 }
 
 void check_node(const Files& files, const core::Node* n, const char* what) {
-  const core::Document* doc = files.owner(n);
-  if (doc == nullptr) fail(std::string(what) + " is in no input file: " + n->path());
+  const core::SourceFile* file = files.owner(n);
+  if (file == nullptr) fail(std::string(what) + " is in no input file: " + n->path());
   for (core::Position p : {n->range.begin, n->range.end}) {
-    if (p.known() && !inside(doc->source(), p)) {
-      fail(std::string(what) + " position outside " + doc->source().path() + ": " + n->path());
+    if (p.known() && !inside(*file, p)) {
+      fail(std::string(what) + " position outside " + file->path() + ": " + n->path());
     }
   }
 }
@@ -160,6 +162,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   formats::terraform::Options options;
   options.max_instances = 1000;
   std::vector<formats::Unit> units = formats::terraform::adapt(dirs, options, diags);
+  dirs.clear();
+  files.dirs.clear();  // from here on, only the units keep documents alive
   const graph::Graph g(std::move(units));
 
   for (const core::Diagnostic& d : diags.all()) {
@@ -173,9 +177,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const formats::Resource* r = resources[i];
     if (r->node == nullptr || r->value == nullptr) fail("resource without body: " + r->name);
     check_node(files, r->node, "resource");
-    if (files.by_path.count(g.file_of(i)) == 0) fail("resource in an unknown file: " + r->name);
+    if (files.sources.count(g.file_of(i)) == 0) fail("resource in an unknown file: " + r->name);
     const core::SourceRange anchor = r->node->anchor();
-    if (!inside(files.owner(r->node)->source(), anchor.begin)) fail("anchor outside: " + r->name);
+    if (!inside(*files.owner(r->node), anchor.begin)) fail("anchor outside: " + r->name);
     check_value(files, r->value);
     for (const formats::Reference& ref : r->references) {
       if (ref.at != nullptr) check_node(files, ref.at, "reference");

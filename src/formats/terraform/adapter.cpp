@@ -55,6 +55,7 @@ class Adapter {
     }
     std::vector<Unit> out;
     for (auto& [key, unit] : units_) out.push_back(std::move(unit));
+    keep_documents(out);
     return out;
   }
 
@@ -427,11 +428,23 @@ class Adapter {
       u.document = inst.def->dir->configuration[file];
       u.arena = arena_;
       u.scope = inst.scope;
-      for (const auto& doc : inst.def->dir->configuration) u.keep_alive.push_back(doc);
-      for (const auto& doc : inst.def->dir->variables) u.keep_alive.push_back(doc);
-      for (const auto& doc : options_.var_files) u.keep_alive.push_back(doc);
     }
     return it->second;
+  }
+
+  // A value can come from any module of the run (an argument from the
+  // caller, an output of a module without resources, a variable default in
+  // another file, tfvars): every unit keeps every document of the run alive,
+  // through one shared bundle.
+  void keep_documents(std::vector<Unit>& out) const {
+    auto bundle = std::make_shared<std::vector<std::shared_ptr<const core::Document>>>();
+    for (const Directory* d : dirs_) {
+      bundle->insert(bundle->end(), d->configuration.begin(), d->configuration.end());
+      bundle->insert(bundle->end(), d->variables.begin(), d->variables.end());
+    }
+    bundle->insert(bundle->end(), options_.var_files.begin(), options_.var_files.end());
+    if (bundle->empty()) return;
+    for (Unit& u : out) u.keep_alive.emplace_back(bundle, bundle->front().get());
   }
 
   const Options& options_;
