@@ -152,7 +152,8 @@ TEST(TfJson, ManyTemplatesOnOneLineAreLocatedInLinearTime) {
     EXPECT_EQ(testutil::pos_str(t->children[1]->children[0]->range.begin),
               "1:" + columns[static_cast<size_t>(i)]);
   }
-  EXPECT_LT(seconds, testutil::time_budget(3.0));
+  // Linear: under a second here; quadratic (offset_of per string) took 32 s.
+  EXPECT_LT(seconds, testutil::time_budget(8.0));
 }
 
 TEST(TfJson, EscapesAndPlainStrings) {
