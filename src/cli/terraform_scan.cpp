@@ -18,8 +18,9 @@ bool ends_with(const std::string& s, std::string_view suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// Parses one file: HCL, or JSON for *.tf.json / *.tfvars.json. nullptr when
-// it cannot be read at all; syntax errors are reported and the document kept.
+// Parses one file: HCL, Terraform JSON for *.tf.json, plain JSON for other
+// *.json (*.tfvars.json, modules.json). nullptr when it cannot be read at
+// all; syntax errors are reported and the document kept.
 std::shared_ptr<core::Document> parse_file(const std::string& path, const ScanOptions& options,
                                            core::Diagnostics& diags) {
   auto content = core::read_file(path, options.discover.max_file_size);
@@ -31,7 +32,7 @@ std::shared_ptr<core::Document> parse_file(const std::string& path, const ScanOp
   parse::ParseOptions popts;
   popts.max_nodes = std::max<size_t>(options.max_nodes, 1);
   popts.max_seconds = options.file_timeout_seconds;
-  if (ends_with(path, ".json")) {
+  if (ends_with(path, ".json") && !ends_with(path, ".tf.json")) {
     auto parsed = parse::parse_json(source, popts);
     if (!parsed.ok()) {
       diags.error(core::DiagnosticKind::kInput, "parse-error", path, parsed.error().pos,
@@ -40,7 +41,8 @@ std::shared_ptr<core::Document> parse_file(const std::string& path, const ScanOp
     }
     return parsed.value();
   }
-  parse::HclResult r = parse::parse_hcl(source, popts);
+  parse::HclResult r = ends_with(path, ".tf.json") ? parse::parse_tf_json(source, popts)
+                                                   : parse::parse_hcl(source, popts);
   for (const core::Error& e : r.errors) {
     diags.error(core::DiagnosticKind::kInput, "parse-error", path, e.pos, e.message);
   }
@@ -86,6 +88,11 @@ void scan_terraform(const std::vector<core::DiscoveredFile>& files, const ScanOp
   }
   if (list.empty()) return;
   formats::terraform::Options topts;
+  topts.parse_file = [&](const std::string& path) {
+    std::shared_ptr<core::Document> doc = parse_file(path, options, diags);
+    if (doc != nullptr) ++read;
+    return doc;
+  };
   for (const std::string& vf : options.var_files) {
     std::shared_ptr<core::Document> doc = parse_file(vf, options, diags);
     if (doc != nullptr) topts.var_files.push_back(std::move(doc));

@@ -42,9 +42,14 @@ struct Input {
   std::vector<Reference> references;  // met evaluating it, in the calling module
 };
 
+struct Manifest;  // installed_modules.h
+
 struct Instance {
   size_t index = 0;  // in creation order
+  size_t dir = 0;    // the adapter's index of its directory
   const ModuleDef* def = nullptr;
+  std::string key;                     // module call path: "" for a root, "vpc", "vpc.nat"
+  const Manifest* manifest = nullptr;  // installed modules of its root module, if any
   std::string prefix;  // "" for a root module, "module.kb." (or module.kb["a"].) inside
   std::string scope;   // Unit::scope of its resources
   std::map<std::string, Input> inputs;  // module arguments, tfvars, --var
