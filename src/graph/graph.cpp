@@ -59,6 +59,12 @@ std::string relative_path(const core::Node* resource, const core::Node* at) {
 
 Graph::Graph(std::vector<formats::Unit> units) : units_(std::move(units)) {
   for (size_t u = 0; u < units_.size(); ++u) {
+    for (const core::Node* root : units_[u].document->roots()) {
+      root_files_.emplace(root, &units_[u].document->source().path());
+    }
+    for (const auto& doc : units_[u].keep_alive) {
+      for (const core::Node* root : doc->roots()) root_files_.emplace(root, &doc->source().path());
+    }
     for (const formats::Resource& r : units_[u].resources) {
       resources_.push_back(&r);
       unit_index_.push_back(u);
@@ -104,6 +110,12 @@ const formats::Unit& Graph::unit_of(size_t resource) const {
 
 const std::string& Graph::file_of(size_t resource) const {
   return unit_of(resource).document->source().path();
+}
+
+const std::string* Graph::file_of(const core::Node* node) const {
+  while (node != nullptr && node->parent != nullptr) node = node->parent;
+  const auto it = root_files_.find(node);
+  return it == root_files_.end() ? nullptr : it->second;
 }
 
 }  // namespace genlens::graph

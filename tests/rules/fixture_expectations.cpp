@@ -1,5 +1,6 @@
 #include "fixture_expectations.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -45,7 +46,9 @@ std::vector<Expectation> from_comments(const std::string& text, std::string& err
                                                           : Expectation::Kind::kFinding;
       std::regex comma(R"(\s*,\s*)");
       for (std::sregex_token_iterator it(ids.begin(), ids.end(), comma, -1), end; it != end; ++it) {
-        Expectation e{*it, 0, "", m[1].matched};
+        Expectation e;
+        e.rule = *it;
+        e.todo = m[1].matched;
         e.offset = m[6].matched ? static_cast<unsigned>(std::stoul(m[6])) : 0;
         e.kind = kind;
         pending.push_back(e);
@@ -95,7 +98,10 @@ std::vector<Expectation> from_sidecar(const std::string& sidecar, std::string& e
       error = sidecar + ": every entry needs rule and path";
       continue;
     }
-    Expectation e{rule->text, 0, path->text, todo != nullptr && todo->text == "true"};
+    Expectation e;
+    e.rule = rule->text;
+    e.path = path->text;
+    e.todo = todo != nullptr && todo->text == "true";
     if (kind != nullptr && kind->text == "unknown") {
       e.kind = Expectation::Kind::kUnknown;
     } else if (kind != nullptr && kind->text == "related") {
@@ -108,11 +114,40 @@ std::vector<Expectation> from_sidecar(const std::string& sidecar, std::string& e
   return out;
 }
 
+std::vector<Expectation> read_file_expectations(const std::string& fixture, std::string& error) {
+  if (ends_with(fixture, ".json")) return from_sidecar(fixture + ".expect.yaml", error);
+  return from_comments(slurp(fixture), error);
+}
+
 }  // namespace
 
 std::vector<Expectation> read_expectations(const std::string& fixture, std::string& error) {
-  if (ends_with(fixture, ".json")) return from_sidecar(fixture + ".expect.yaml", error);
-  return from_comments(slurp(fixture), error);
+  namespace fs = std::filesystem;
+  if (!fs::is_directory(fixture)) return read_file_expectations(fixture, error);
+  std::vector<std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(fixture)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.is_regular_file() && !ends_with(name, ".expect.yaml")) {
+      files.push_back(entry.path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<Expectation> out;
+  for (const std::string& f : files) {
+    std::string file_error;
+    for (Expectation& e : read_file_expectations(f, file_error)) {
+      e.file = fs::path(f).lexically_relative(fixture).generic_string();
+      out.push_back(std::move(e));
+    }
+    if (!file_error.empty() && error.empty()) error = f + ": " + file_error;
+  }
+  return out;
+}
+
+std::string expectation_key(const std::string& file, bool json, unsigned line,
+                            const std::string& path) {
+  const std::string where = json ? path : std::to_string(line);
+  return file.empty() ? where : file + ":" + where;
 }
 
 }  // namespace genlens::testing

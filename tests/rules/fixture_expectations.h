@@ -18,10 +18,18 @@ struct Expectation {
   bool todo = false;    // `# todo-expect:`: a known miss, reported but not failing
   unsigned offset = 0;  // `+N`: the finding is N lines below the next code line
   Kind kind = Kind::kFinding;
+  std::string file;  // directory fixtures: the file, relative to the directory
 };
 
 // Reads the expectations of a fixture file; errors (a dangling `# expect:`,
-// a malformed sidecar) are returned in `error`.
+// a malformed sidecar) are returned in `error`. A fixture directory (a
+// Terraform module with its variables files and local modules) holds
+// expectations in any of its files; each names its file.
 std::vector<Expectation> read_expectations(const std::string& fixture, std::string& error);
+
+// The key a finding or expectation is matched by: "[file:]line", or
+// "[file:]logical.path" for JSON files (`file` is empty for a fixture file).
+std::string expectation_key(const std::string& file, bool json, unsigned line,
+                            const std::string& path);
 
 }  // namespace genlens::testing

@@ -72,7 +72,13 @@ TEST_P(RuleFixtures, FindingsMatchExpectations) {
         [](const Expectation& e) { return !e.todo && e.kind != Expectation::Kind::kUnknown; }))
         << fx.path << ": a pass fixture must not expect findings";
   }
-  const bool json = fx.path.size() > 5 && fx.path.compare(fx.path.size() - 5, 5, ".json") == 0;
+  // A fixture is one file, or a directory scanned as a whole (a Terraform
+  // module with variables files and local modules).
+  const bool is_dir = fs::is_directory(fx.path);
+  auto is_json = [](const std::string& p) {
+    return p.size() > 5 && p.compare(p.size() - 5, 5, ".json") == 0;
+  };
+  const fs::path base = fs::absolute(fx.path).lexically_normal();
 
   cli::ScanOptions options;
   options.paths = {fx.path};
@@ -82,10 +88,17 @@ TEST_P(RuleFixtures, FindingsMatchExpectations) {
   for (const core::Diagnostic& d : out.result.diagnostics.all()) {
     ADD_FAILURE() << "fixture produced a diagnostic: " << d.to_string();
   }
-  ASSERT_EQ(out.result.files_scanned, 1u) << fx.path << " was not read as a template";
+  if (is_dir) {
+    ASSERT_GE(out.result.files_scanned, 1u) << fx.path << " holds no file read as configuration";
+  } else {
+    ASSERT_EQ(out.result.files_scanned, 1u) << fx.path << " was not read as a template";
+  }
 
   auto key_of = [&](const rules::Location& l) {
-    return json ? l.logical_path : std::to_string(l.range.begin.line);
+    const std::string file =
+        is_dir ? fs::absolute(l.path).lexically_normal().lexically_relative(base).generic_string()
+               : std::string();
+    return expectation_key(file, is_json(l.path), l.range.begin.line, l.logical_path);
   };
   // key -> count, for expected and actual findings of this rule.
   std::map<std::string, int> want;
@@ -98,7 +111,8 @@ TEST_P(RuleFixtures, FindingsMatchExpectations) {
                     << id;
       continue;
     }
-    const std::string key = json ? e.path : std::to_string(e.line);
+    const std::string key =
+        expectation_key(e.file, is_json(e.file.empty() ? fx.path : e.file), e.line, e.path);
     if (e.kind == Expectation::Kind::kUnknown) {
       want_unknown[key]++;
     } else if (e.kind == Expectation::Kind::kRelated) {
@@ -125,21 +139,21 @@ TEST_P(RuleFixtures, FindingsMatchExpectations) {
   }
   for (const auto& [key, n] : want_unknown) {
     if (got_unknown[key] != n) {
-      ADD_FAILURE() << fx.path << (json ? ": path " : ":") << key << ": expected " << n
-                    << " Unknown verdict(s) of " << id << ", got " << got_unknown[key];
+      ADD_FAILURE() << fx.path << ": " << key << ": expected " << n << " Unknown verdict(s) of "
+                    << id << ", got " << got_unknown[key];
     }
   }
   for (const std::string& key : want_related) {
     if (got_related.count(key) == 0) {
-      ADD_FAILURE() << fx.path << (json ? ": path " : ":") << key
-                    << ": not a related location of any " << id << " finding";
+      ADD_FAILURE() << fx.path << ": " << key << ": not a related location of any " << id
+                    << " finding";
     }
   }
   for (const auto& [key, n] : want) {
     const int have = got.count(key) != 0 ? static_cast<int>(got[key].size()) : 0;
     if (have < n) {
-      ADD_FAILURE() << fx.path << (json ? ": path " : ":") << key << ": missing " << id
-                    << " finding (expected " << n << ", got " << have << ")";
+      ADD_FAILURE() << fx.path << ": " << key << ": missing " << id << " finding (expected " << n
+                    << ", got " << have << ")";
     }
   }
   for (const auto& [key, fs_] : got) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "genlens/formats/embedded_json.h"
@@ -49,6 +50,10 @@ class Graph {
   // The unit (file) a resource belongs to, and that file's path.
   [[nodiscard]] const formats::Unit& unit_of(size_t resource) const;
   [[nodiscard]] const std::string& file_of(size_t resource) const;
+  // The file a node of any document of the scan is in (a Terraform variable
+  // default in variables.tf, a tfvars line, a module argument in the calling
+  // module); nullptr for nodes of documents parsed out of strings.
+  [[nodiscard]] const std::string* file_of(const core::Node* node) const;
 
  private:
   void add_edge(Edge e);
@@ -58,6 +63,7 @@ class Graph {
   std::vector<size_t> unit_index_;
   std::vector<Edge> edges_;
   std::vector<std::vector<size_t>> out_, in_;
+  std::unordered_map<const core::Node*, const std::string*> root_files_;
   // Policies parsed out of strings while building edges; Edge::at may point
   // into them.
   std::unique_ptr<formats::JsonCache> json_;

@@ -428,6 +428,17 @@ class Adapter {
       u.document = inst.def->dir->configuration[file];
       u.arena = arena_;
       u.scope = inst.scope;
+      // Its module and its callers (a module argument decides values in
+      // here), so that each unit names the files its values come from;
+      // keep_documents() adds the rest of the run.
+      for (const auto& doc : inst.def->dir->configuration) u.keep_alive.push_back(doc);
+      for (const auto& doc : inst.def->dir->variables) u.keep_alive.push_back(doc);
+      for (const Directory* caller : inst.chain) {
+        if (caller == inst.def->dir) continue;
+        for (const auto& doc : caller->configuration) u.keep_alive.push_back(doc);
+        for (const auto& doc : caller->variables) u.keep_alive.push_back(doc);
+      }
+      for (const auto& doc : options_.var_files) u.keep_alive.push_back(doc);
     }
     return it->second;
   }
@@ -435,7 +446,8 @@ class Adapter {
   // A value can come from any module of the run (an argument from the
   // caller, an output of a module without resources, a variable default in
   // another file, tfvars): every unit keeps every document of the run alive,
-  // through one shared bundle.
+  // through one shared bundle, and the first unit also lists them all, so
+  // that the graph finds the file of any node (Graph::file_of).
   void keep_documents(std::vector<Unit>& out) const {
     auto bundle = std::make_shared<std::vector<std::shared_ptr<const core::Document>>>();
     for (const Directory* d : dirs_) {
@@ -443,8 +455,9 @@ class Adapter {
       bundle->insert(bundle->end(), d->variables.begin(), d->variables.end());
     }
     bundle->insert(bundle->end(), options_.var_files.begin(), options_.var_files.end());
-    if (bundle->empty()) return;
+    if (bundle->empty() || out.empty()) return;
     for (Unit& u : out) u.keep_alive.emplace_back(bundle, bundle->front().get());
+    out.front().keep_alive.insert(out.front().keep_alive.end(), bundle->begin(), bundle->end());
   }
 
   const Options& options_;

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "rules/engine/condition_eval.h"
+#include "rules/engine/provenance.h"
 
 namespace genlens::rules {
 namespace {
@@ -251,14 +252,15 @@ class Evaluator {
       f.resource_name = res.name;
       if (verdict == Verdict::kFail) {
         if (!w.missing) {
-          for (const Node* p : wv->provenance) {
-            Location rel = location_of(file, p);
-            rel.message = fmt::format("the value comes from {}", p->path());
+          for (const Node* p : detail::provenance_steps(wv->provenance, node)) {
+            const std::string& pf = file_of(file, p);
+            Location rel = location_of(pf, p);
+            rel.message = detail::provenance_note(p, pf);
             f.related.push_back(std::move(rel));
           }
         }
         for (const detail::Note& note : outcome.notes) {
-          Location rel = location_of(note.file, note.node);
+          Location rel = location_of(file_of(note.file, note.node), note.node);
           rel.message = note.message;
           // Several parts of a condition can note the same place.
           const bool seen = std::any_of(f.related.begin(), f.related.end(), [&](const Location& l) {
@@ -267,10 +269,22 @@ class Evaluator {
           if (!seen) f.related.push_back(std::move(rel));
         }
       }
-      f.fingerprint = finding_fingerprint(meta.id, file, f.location.logical_path);
-      if (!seen_.emplace(meta.id, file, f.location.logical_path).second) continue;
+      // Terraform instances (count, for_each, module calls) share their
+      // source: the address tells them apart, in the fingerprint too.
+      const std::string identity = res.format == formats::Format::kTerraform
+                                       ? f.location.logical_path + " " + res.name
+                                       : f.location.logical_path;
+      f.fingerprint = finding_fingerprint(meta.id, file, identity);
+      if (!seen_.emplace(meta.id, file, identity).second) continue;
       findings_.push_back(std::move(f));
     }
+  }
+
+  // The file `node` is in: a Terraform variable default or module argument
+  // can be in another file than the resource (`fallback`).
+  [[nodiscard]] const std::string& file_of(const std::string& fallback, const Node* node) const {
+    const std::string* f = graph_.file_of(node);
+    return f != nullptr ? *f : fallback;
   }
 
   const RuleSet& rules_;

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "rules/engine/condition_eval.h"
+#include "rules/engine/provenance.h"
 
 namespace genlens::rules::detail {
 namespace {
@@ -220,8 +221,9 @@ Outcome ConditionEvaluator::related(const Condition& c, const Value* base) {
       if (w.value == nullptr || w.value->origin == nullptr || w.value == res.value) continue;
       if (most_specific && depth(w.value) < deepest) continue;
       out.notes.push_back({file, w.value->origin, msg});
-      for (const core::Node* p : w.value->provenance) {
-        out.notes.push_back({file, p, fmt::format("the value comes from {}", p->path())});
+      for (const core::Node* p : provenance_steps(w.value->provenance, w.value->origin)) {
+        const std::string* pf = g.file_of(p);
+        out.notes.push_back({file, p, provenance_note(p, pf != nullptr ? *pf : file)});
       }
       placed = true;
     }
