@@ -435,7 +435,8 @@ class Adapter {
   // A value can come from any module of the run (an argument from the
   // caller, an output of a module without resources, a variable default in
   // another file, tfvars): every unit keeps every document of the run alive,
-  // through one shared bundle.
+  // through one shared bundle, and the first unit also lists them all, so
+  // that the graph finds the file of any node (Graph::file_of).
   void keep_documents(std::vector<Unit>& out) const {
     auto bundle = std::make_shared<std::vector<std::shared_ptr<const core::Document>>>();
     for (const Directory* d : dirs_) {
