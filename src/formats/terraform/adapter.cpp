@@ -29,6 +29,26 @@ std::string normal(const std::string& p) {
 
 bool local_source(const std::string& s) { return s.rfind("./", 0) == 0 || s.rfind("../", 0) == 0; }
 
+// The value arena shared by every unit of one adapt() call, owning every
+// document of the call with it: a value's origin and provenance may be a
+// node of another module's files (a module argument, a module output) that
+// no unit holds, and must live as long as the value does.
+std::shared_ptr<core::ValueArena> arena_owning(const std::vector<Directory>& dirs,
+                                               const Options& options) {
+  struct Owner {
+    core::ValueArena arena;
+    std::vector<std::shared_ptr<core::Document>> documents;
+  };
+  auto owner = std::make_shared<Owner>();
+  for (const Directory& d : dirs) {
+    owner->documents.insert(owner->documents.end(), d.configuration.begin(), d.configuration.end());
+    owner->documents.insert(owner->documents.end(), d.variables.begin(), d.variables.end());
+  }
+  owner->documents.insert(owner->documents.end(), options.var_files.begin(),
+                          options.var_files.end());
+  return {owner, &owner->arena};
+}
+
 const std::set<std::string_view> kMeta = {"count",    "for_each",  "depends_on",  "lifecycle",
                                           "provider", "providers", "provisioner", "connection",
                                           "source",   "version"};
@@ -36,10 +56,7 @@ const std::set<std::string_view> kMeta = {"count",    "for_each",  "depends_on",
 class Adapter {
  public:
   Adapter(const std::vector<Directory>& dirs, const Options& options, core::Diagnostics& diags)
-      : dirs_(dirs),
-        options_(options),
-        diags_(diags),
-        arena_(std::make_shared<core::ValueArena>()) {
+      : dirs_(dirs), options_(options), diags_(diags), arena_(arena_owning(dirs, options)) {
     for (size_t i = 0; i < dirs.size(); ++i) {
       defs_.push_back(collect(dirs[i]));
       by_path_[normal(dirs[i].path)] = i;
@@ -141,7 +158,9 @@ class Adapter {
         for (const Node* arg : call->children) {
           if (kMeta.count(arg->key) != 0) continue;
           Input input{scope.evaluator().eval_with(arg, bindings), scope.take_references()};
-          for (Reference& r : input.references) r.scope = inst.scope;
+          for (Reference& r : input.references) {
+            if (r.scope.empty()) r.scope = inst.scope;  // not one from another module's output
+          }
           ci.inputs[arg->key] = std::move(input);
         }
         scope.children[name].emplace_back(key, &instantiate(ci));
@@ -150,8 +169,12 @@ class Adapter {
     scope.take_references();
     for (const Block& b : inst.def->blocks) {
       if (b.data || b.body->has_error) continue;
-      for (auto& [key, bindings] : expansions(scope, b.body, Bindings{})) {
-        add_resource(inst, scope, b, key, bindings);
+      auto instances = expansions(scope, b.body, Bindings{});
+      // What count/for_each refer to, every instance depends on (and none
+      // of it belongs to the next block when there is no instance).
+      const std::vector<Reference> expansion_refs = scope.take_references();
+      for (auto& [key, bindings] : instances) {
+        add_resource(inst, scope, b, key, bindings, expansion_refs);
       }
     }
     return scope;
@@ -272,7 +295,9 @@ class Adapter {
                         "",
                         item,
                         item->path(),
-                        {}});
+                        {},
+                        {},
+                        true});
         }
         continue;
       }
@@ -367,18 +392,20 @@ class Adapter {
   }
 
   void add_resource(Instance& inst, ModuleScope& scope, const Block& b, const std::string& key,
-                    const Bindings& bindings) {
+                    const Bindings& bindings, const std::vector<Reference>& expansion_refs) {
     std::vector<Reference> refs;
     const Value* value = body_value(scope, b.body, bindings, refs);
-    if (value == nullptr) return;  // value budget: reported by the scan
     std::vector<Reference> met = scope.take_references();
+    if (value == nullptr) return;  // value budget: reported by the scan
     refs.insert(refs.end(), met.begin(), met.end());
+    refs.insert(refs.end(), expansion_refs.begin(), expansion_refs.end());
     Unit& unit = unit_for(inst, inst.index, b.file);
     Resource r;
     r.format = Format::kTerraform;
     r.type = b.type;
     r.name = inst.prefix + b.address() + key;
     r.ref_name = b.address();
+    r.instance = key;
     r.node = b.body;
     r.value = value;
     r.references = std::move(refs);
