@@ -1,6 +1,7 @@
 #include "genlens/graph/graph.h"
 
-#include <set>
+#include <map>
+#include <string>
 #include <tuple>
 
 #include "graph/builders.h"
@@ -44,10 +45,12 @@ std::string relative_path(const core::Node* resource, const core::Node* at) {
     // The attribute ends where an intrinsic function (CloudFormation) or an
     // expression (Terraform) starts.
     if (n->key == "Ref" || n->key.rfind("Fn::", 0) == 0) break;
-    if (n->parent != nullptr && n->parent->kind == core::NodeKind::kExpression) break;
-    if (n->embedded_root) {
+    if (n->embedded_root) {  // JSON in a string, also one built by jsonencode()
       out += "@json";
-    } else if (n->parent != nullptr && n->parent->is_sequence()) {
+      continue;
+    }
+    if (n->parent != nullptr && n->parent->kind == core::NodeKind::kExpression) break;
+    if (n->parent != nullptr && n->parent->is_sequence()) {
       out += "[" + std::to_string(n->index) + "]";
     } else {
       if (!out.empty()) out += '.';
@@ -73,20 +76,35 @@ Graph::Graph(std::vector<formats::Unit> units) : units_(std::move(units)) {
   out_.resize(resources_.size());
   in_.resize(resources_.size());
   json_ = std::make_unique<formats::JsonCache>(nullptr);
-  const detail::Inputs in{units_, resources_, unit_index_, *json_};
-  std::set<std::tuple<size_t, size_t, const core::Node*>> seen;
+  for (const formats::Unit& u : units_) {
+    auto add = [&](const core::Document* d) {
+      for (const core::Node* root : d->roots()) documents_.emplace(root, d);
+    };
+    if (u.document != nullptr) add(u.document.get());
+    for (const auto& d : u.keep_alive) add(d.get());
+  }
+  const detail::Inputs in{units_, resources_, unit_index_, *json_, documents_};
+  // One edge per (from, to, attribute path, kind): a reference and the name
+  // it evaluates to (bucket = aws_s3_bucket.b.bucket) are one edge, certain
+  // when either is.
+  std::map<std::tuple<size_t, size_t, std::string, EdgeKind>, size_t> seen;
   for (auto* build : {&detail::reference_edges, &detail::name_edges,
                       &detail::policy_selection_edges, &detail::nested_stack_edges}) {
     for (Edge& e : build(in)) {
-      if (e.from == e.to || !seen.emplace(e.from, e.to, e.at).second) continue;
+      if (e.from == e.to) continue;
+      if (e.path.empty()) e.path = relative_path(resources_[e.from]->node, e.at);
+      e.kind = detail::classify(*resources_[e.from], e.path, e.kind);
+      auto [it, fresh] = seen.try_emplace({e.from, e.to, e.path, e.kind}, edges_.size());
+      if (!fresh) {
+        edges_[it->second].certain = edges_[it->second].certain || e.certain;
+        continue;
+      }
       add_edge(std::move(e));
     }
   }
 }
 
 void Graph::add_edge(Edge e) {
-  e.path = relative_path(resources_[e.from]->node, e.at);
-  e.kind = detail::classify(resources_[e.from]->type, e.path, e.kind);
   out_[e.from].push_back(edges_.size());
   in_[e.to].push_back(edges_.size());
   edges_.push_back(std::move(e));

@@ -67,6 +67,9 @@ class Graph {
   // Policies parsed out of strings while building edges; Edge::at may point
   // into them.
   std::unique_ptr<formats::JsonCache> json_;
+  // The scanned documents (configuration, a module's variables and tfvars
+  // files) by root node.
+  std::unordered_map<const core::Node*, const core::Document*> documents_;
 };
 
 // Rule-path form of `at` relative to the resource body `resource`
