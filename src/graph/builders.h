@@ -21,8 +21,11 @@ struct Inputs {
   const std::unordered_map<const core::Node*, const core::Document*>& documents;
 };
 
-// The document holding `n` among the scanned ones; nullptr when none does.
-const core::Document* document_of(const Inputs& in, const core::Node* n);
+// The document holding `n` among `documents` (by root node; a node of JSON
+// parsed out of a string is in its host's); nullptr when none does.
+const core::Document* document_of(
+    const std::unordered_map<const core::Node*, const core::Document*>& documents,
+    const core::Node* n);
 
 // Ref / GetAtt / Sub / DependsOn by logical ID within a template; Terraform
 // references and depends_on by address within a module instance, to the

@@ -62,12 +62,11 @@ std::string relative_path(const core::Node* resource, const core::Node* at) {
 
 Graph::Graph(std::vector<formats::Unit> units) : units_(std::move(units)) {
   for (size_t u = 0; u < units_.size(); ++u) {
-    for (const core::Node* root : units_[u].document->roots()) {
-      root_files_.emplace(root, &units_[u].document->source().path());
-    }
-    for (const auto& doc : units_[u].keep_alive) {
-      for (const core::Node* root : doc->roots()) root_files_.emplace(root, &doc->source().path());
-    }
+    auto add = [&](const core::Document* d) {
+      for (const core::Node* root : d->roots()) documents_.emplace(root, d);
+    };
+    add(units_[u].document.get());
+    for (const auto& doc : units_[u].keep_alive) add(doc.get());
     for (const formats::Resource& r : units_[u].resources) {
       resources_.push_back(&r);
       unit_index_.push_back(u);
@@ -76,13 +75,6 @@ Graph::Graph(std::vector<formats::Unit> units) : units_(std::move(units)) {
   out_.resize(resources_.size());
   in_.resize(resources_.size());
   json_ = std::make_unique<formats::JsonCache>(nullptr);
-  for (const formats::Unit& u : units_) {
-    auto add = [&](const core::Document* d) {
-      for (const core::Node* root : d->roots()) documents_.emplace(root, d);
-    };
-    if (u.document != nullptr) add(u.document.get());
-    for (const auto& d : u.keep_alive) add(d.get());
-  }
   const detail::Inputs in{units_, resources_, unit_index_, *json_, documents_};
   // One edge per (from, to, attribute path, kind): a reference and the name
   // it evaluates to (bucket = aws_s3_bucket.b.bucket) are one edge, certain
@@ -131,9 +123,8 @@ const std::string& Graph::file_of(size_t resource) const {
 }
 
 const std::string* Graph::file_of(const core::Node* node) const {
-  while (node != nullptr && node->parent != nullptr) node = node->parent;
-  const auto it = root_files_.find(node);
-  return it == root_files_.end() ? nullptr : it->second;
+  const core::Document* d = detail::document_of(documents_, node);
+  return d != nullptr ? &d->source().path() : nullptr;
 }
 
 }  // namespace genlens::graph

@@ -12,11 +12,13 @@ std::string_view attribute_prefix(const formats::Resource& r) {
   return r.format == formats::Format::kCloudFormation ? "Properties." : "";
 }
 
-const core::Document* document_of(const Inputs& in, const core::Node* n) {
+const core::Document* document_of(
+    const std::unordered_map<const core::Node*, const core::Document*>& documents,
+    const core::Node* n) {
   if (n == nullptr) return nullptr;
   while (n->parent != nullptr) n = n->parent;
-  auto it = in.documents.find(n);
-  return it == in.documents.end() ? nullptr : it->second;
+  auto it = documents.find(n);
+  return it == documents.end() ? nullptr : it->second;
 }
 
 const core::Node* written_at(const core::Value* v) { return v->origin; }

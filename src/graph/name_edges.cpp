@@ -181,7 +181,7 @@ void arn_edges(const Inputs& in, const NameIndex& index, size_t from, const Valu
       link(r, index, from, kind, name, v, json, out);
     }
     if (json == nullptr && json_text(v)) {
-      const core::Document* doc = document_of(in, formats::JsonCache::host_of(*v));
+      const core::Document* doc = document_of(in.documents, formats::JsonCache::host_of(*v));
       if (doc == nullptr) continue;
       in.json.set_document(doc);
       std::string reason;

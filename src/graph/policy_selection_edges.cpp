@@ -55,7 +55,7 @@ std::vector<Edge> policy_selection_edges(const Inputs& in) {
       // The string may be written in another file than the resource (a
       // Terraform local, a module argument): positions map into that one.
       // Without one (a --var value) it is read as known only at deploy time.
-      const core::Document* doc = document_of(in, formats::JsonCache::host_of(*text));
+      const core::Document* doc = document_of(in.documents, formats::JsonCache::host_of(*text));
       policy = nullptr;
       if (doc != nullptr) {
         in.json.set_document(doc);
