@@ -25,18 +25,18 @@ class SegmentMap : public parse::OffsetMap {
   const core::Node* host_;
 };
 
+}  // namespace
+
 // The scalar the string was written in: its origin, or where a Ref led.
-const core::Node* host_of(const Value& v) {
+const core::Node* JsonCache::host_of(const Value& v) {
   if (v.origin != nullptr && v.origin->is_scalar()) return v.origin;
   if (!v.provenance.empty() && v.provenance.back()->is_scalar()) return v.provenance.back();
   return v.origin;
 }
 
-}  // namespace
-
-const Value* JsonCache::parse(const Value* str, std::string* reason) {
+const Value* JsonCache::parse(const Value* str, std::string* reason, bool text_only) {
   // jsonencode(...): the value it encoded, positions and provenance included.
-  if (str->encoded != nullptr) return str->encoded;
+  if (str->encoded != nullptr && !text_only) return str->encoded;
   if (auto it = cache_.find(str); it != cache_.end()) return it->second;
   if (auto it = failures_.find(str); it != failures_.end()) {
     *reason = it->second;

@@ -1,6 +1,8 @@
 #include "genlens/graph/graph.h"
 
+#include <map>
 #include <set>
+#include <string>
 #include <tuple>
 
 #include "graph/builders.h"
@@ -44,10 +46,12 @@ std::string relative_path(const core::Node* resource, const core::Node* at) {
     // The attribute ends where an intrinsic function (CloudFormation) or an
     // expression (Terraform) starts.
     if (n->key == "Ref" || n->key.rfind("Fn::", 0) == 0) break;
-    if (n->parent != nullptr && n->parent->kind == core::NodeKind::kExpression) break;
-    if (n->embedded_root) {
+    if (n->embedded_root) {  // JSON in a string, also one built by jsonencode()
       out += "@json";
-    } else if (n->parent != nullptr && n->parent->is_sequence()) {
+      continue;
+    }
+    if (n->parent != nullptr && n->parent->kind == core::NodeKind::kExpression) break;
+    if (n->parent != nullptr && n->parent->is_sequence()) {
       out += "[" + std::to_string(n->index) + "]";
     } else {
       if (!out.empty()) out += '.';
@@ -60,15 +64,12 @@ std::string relative_path(const core::Node* resource, const core::Node* at) {
 Graph::Graph(std::vector<formats::Unit> units) : units_(std::move(units)) {
   std::set<const void*> shared;  // keep_alive lists already indexed
   for (size_t u = 0; u < units_.size(); ++u) {
-    for (const core::Node* root : units_[u].document->roots()) {
-      root_files_.emplace(root, &units_[u].document->source().path());
-    }
+    auto add = [&](const core::Document* d) {
+      for (const core::Node* root : d->roots()) documents_.emplace(root, d);
+    };
+    add(units_[u].document.get());
     if (units_[u].keep_alive != nullptr && shared.insert(units_[u].keep_alive.get()).second) {
-      for (const auto& doc : *units_[u].keep_alive) {
-        for (const core::Node* root : doc->roots()) {
-          root_files_.emplace(root, &doc->source().path());
-        }
-      }
+      for (const auto& doc : *units_[u].keep_alive) add(doc.get());
     }
     for (const formats::Resource& r : units_[u].resources) {
       resources_.push_back(&r);
@@ -78,20 +79,28 @@ Graph::Graph(std::vector<formats::Unit> units) : units_(std::move(units)) {
   out_.resize(resources_.size());
   in_.resize(resources_.size());
   json_ = std::make_unique<formats::JsonCache>(nullptr);
-  const detail::Inputs in{units_, resources_, unit_index_, *json_};
-  std::set<std::tuple<size_t, size_t, const core::Node*>> seen;
+  const detail::Inputs in{units_, resources_, unit_index_, *json_, documents_};
+  // One edge per (from, to, attribute path, kind): a reference and the name
+  // it evaluates to (bucket = aws_s3_bucket.b.bucket) are one edge, certain
+  // when either is.
+  std::map<std::tuple<size_t, size_t, std::string, EdgeKind>, size_t> seen;
   for (auto* build : {&detail::reference_edges, &detail::name_edges,
                       &detail::policy_selection_edges, &detail::nested_stack_edges}) {
     for (Edge& e : build(in)) {
-      if (e.from == e.to || !seen.emplace(e.from, e.to, e.at).second) continue;
+      if (e.from == e.to) continue;
+      if (e.path.empty()) e.path = relative_path(resources_[e.from]->node, e.at);
+      e.kind = detail::classify(*resources_[e.from], e.path, e.kind);
+      auto [it, fresh] = seen.try_emplace({e.from, e.to, e.path, e.kind}, edges_.size());
+      if (!fresh) {
+        edges_[it->second].certain = edges_[it->second].certain || e.certain;
+        continue;
+      }
       add_edge(std::move(e));
     }
   }
 }
 
 void Graph::add_edge(Edge e) {
-  e.path = relative_path(resources_[e.from]->node, e.at);
-  e.kind = detail::classify(resources_[e.from]->type, e.path, e.kind);
   out_[e.from].push_back(edges_.size());
   in_[e.to].push_back(edges_.size());
   edges_.push_back(std::move(e));
@@ -118,9 +127,8 @@ const std::string& Graph::file_of(size_t resource) const {
 }
 
 const std::string* Graph::file_of(const core::Node* node) const {
-  while (node != nullptr && node->parent != nullptr) node = node->parent;
-  const auto it = root_files_.find(node);
-  return it == root_files_.end() ? nullptr : it->second;
+  const core::Document* d = detail::document_of(documents_, node);
+  return d != nullptr ? &d->source().path() : nullptr;
 }
 
 }  // namespace genlens::graph

@@ -1,90 +1,100 @@
 // Edges from values that name a resource of the scan: ARNs (arn:aws:s3:::docs)
-// anywhere in a resource's properties, and properties whose value is a name
-// (AWS::IAM::Policy Roles, AWS::S3::BucketPolicy Bucket). Names are account-wide,
-// so these edges cross templates.
-#include <algorithm>
+// anywhere in a resource's attributes, and attributes whose value is a name
+// (AWS::IAM::Policy Roles, AWS::S3::BucketPolicy Bucket, aws_iam_role_policy
+// role, aws_s3_bucket_versioning bucket). Names are account-wide, so these
+// edges cross templates, modules and formats: a Terraform ARN finds a
+// CloudFormation bucket and the other way round.
 #include <cctype>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "graph/builders.h"
+#include "graph/named_types.h"
 
 namespace genlens::graph::detail {
 namespace {
 
 using core::Value;
 
-// An ARN's service and resource part identify a resource type; the name is
+// An ARN's service and resource part identify a resource kind; the name is
 // taken from the resource part.
 struct ArnForm {
   std::string_view service;
   std::string_view prefix;  // resource part starts with this
-  std::string_view type;
+  Kind kind;
   char name_end;      // the name ends at this character (or the end)
   bool last_segment;  // the name is the last '/'-separated segment (IAM paths)
 };
 constexpr ArnForm kArnForms[] = {
-    {"iam", "policy/", "AWS::IAM::ManagedPolicy", '\0', true},
-    {"iam", "role/", "AWS::IAM::Role", '\0', true},
-    {"lambda", "function:", "AWS::Lambda::Function", ':', false},
-    {"logs", "log-group:", "AWS::Logs::LogGroup", ':', false},
-    {"s3", "", "AWS::S3::Bucket", '/', false},
-    {"sagemaker", "endpoint-config/", "AWS::SageMaker::EndpointConfig", '/', false},
-    {"sagemaker", "endpoint/", "AWS::SageMaker::Endpoint", '/', false},
-    {"sagemaker", "inference-component/", "AWS::SageMaker::InferenceComponent", '/', false},
-    {"sagemaker", "model/", "AWS::SageMaker::Model", '/', false},
+    {"iam", "policy/", Kind::kIamManagedPolicy, '\0', true},
+    {"iam", "role/", Kind::kIamRole, '\0', true},
+    {"lambda", "function:", Kind::kLambdaFunction, ':', false},
+    {"logs", "log-group:", Kind::kLogGroup, ':', false},
+    {"s3", "", Kind::kS3Bucket, '/', false},
+    {"sagemaker", "endpoint-config/", Kind::kSageMakerEndpointConfig, '/', false},
+    {"sagemaker", "endpoint/", Kind::kSageMakerEndpoint, '/', false},
+    {"sagemaker", "inference-component/", Kind::kSageMakerInferenceComponent, '/', false},
+    {"sagemaker", "model/", Kind::kSageMakerModel, '/', false},
 };
 
-// The property that holds each type's name.
-constexpr std::pair<std::string_view, std::string_view> kNameProperties[] = {
-    {"AWS::IAM::ManagedPolicy", "ManagedPolicyName"},
-    {"AWS::IAM::Role", "RoleName"},
-    {"AWS::Lambda::Function", "FunctionName"},
-    {"AWS::Logs::LogGroup", "LogGroupName"},
-    {"AWS::OpenSearchServerless::Collection", "Name"},
-    {"AWS::S3::Bucket", "BucketName"},
-    {"AWS::SageMaker::Endpoint", "EndpointName"},
-    {"AWS::SageMaker::EndpointConfig", "EndpointConfigName"},
-    {"AWS::SageMaker::InferenceComponent", "InferenceComponentName"},
-    {"AWS::SageMaker::Model", "ModelName"},
-};
-
-// Properties whose value is a name (or an ARN) of a resource of `type`.
+// Attributes whose value is a name (or an ARN) of a resource of `kind`.
 // `prefix`: the name follows it and ends at the next '/' (scalable targets'
 // "endpoint/<name>/variant/<variant>").
-struct NameProperty {
+struct NameAttribute {
   std::string_view from_type;
-  std::string_view property;  // under Properties; a list is searched item by item
-  std::string_view type;
+  std::string_view attribute;  // under attributes(r); a list is searched item by item
+  Kind kind;
   std::string_view prefix;
 };
-constexpr NameProperty kNameReferences[] = {
-    {"AWS::ApplicationAutoScaling::ScalableTarget", "ResourceId", "AWS::SageMaker::Endpoint",
+constexpr NameAttribute kNameAttributes[] = {
+    {"AWS::ApplicationAutoScaling::ScalableTarget", "ResourceId", Kind::kSageMakerEndpoint,
      "endpoint/"},
     {"AWS::ApplicationAutoScaling::ScalableTarget", "ResourceId",
-     "AWS::SageMaker::InferenceComponent", "inference-component/"},
-    {"AWS::IAM::InstanceProfile", "Roles", "AWS::IAM::Role", ""},
-    {"AWS::IAM::ManagedPolicy", "Roles", "AWS::IAM::Role", ""},
-    {"AWS::IAM::Policy", "Roles", "AWS::IAM::Role", ""},
-    {"AWS::IAM::RolePolicy", "RoleName", "AWS::IAM::Role", ""},
-    {"AWS::Lambda::Permission", "FunctionName", "AWS::Lambda::Function", ""},
-    {"AWS::S3::BucketPolicy", "Bucket", "AWS::S3::Bucket", ""},
-    {"AWS::SageMaker::Endpoint", "EndpointConfigName", "AWS::SageMaker::EndpointConfig", ""},
-    {"AWS::SageMaker::InferenceComponent", "EndpointName", "AWS::SageMaker::Endpoint", ""},
+     Kind::kSageMakerInferenceComponent, "inference-component/"},
+    {"AWS::ApplicationAutoScaling::ScalingPolicy", "ResourceId", Kind::kSageMakerEndpoint,
+     "endpoint/"},
+    {"AWS::ApplicationAutoScaling::ScalingPolicy", "ResourceId", Kind::kSageMakerInferenceComponent,
+     "inference-component/"},
+    {"AWS::IAM::InstanceProfile", "Roles", Kind::kIamRole, ""},
+    {"AWS::IAM::ManagedPolicy", "Roles", Kind::kIamRole, ""},
+    {"AWS::IAM::Policy", "Roles", Kind::kIamRole, ""},
+    {"AWS::IAM::RolePolicy", "RoleName", Kind::kIamRole, ""},
+    {"AWS::Lambda::Permission", "FunctionName", Kind::kLambdaFunction, ""},
+    {"AWS::S3::BucketPolicy", "Bucket", Kind::kS3Bucket, ""},
+    {"AWS::SageMaker::Endpoint", "EndpointConfigName", Kind::kSageMakerEndpointConfig, ""},
+    {"AWS::SageMaker::InferenceComponent", "EndpointName", Kind::kSageMakerEndpoint, ""},
+    {"aws_appautoscaling_policy", "resource_id", Kind::kSageMakerEndpoint, "endpoint/"},
+    {"aws_appautoscaling_policy", "resource_id", Kind::kSageMakerInferenceComponent,
+     "inference-component/"},
+    {"aws_appautoscaling_target", "resource_id", Kind::kSageMakerEndpoint, "endpoint/"},
+    {"aws_appautoscaling_target", "resource_id", Kind::kSageMakerInferenceComponent,
+     "inference-component/"},
+    {"aws_iam_instance_profile", "role", Kind::kIamRole, ""},
+    {"aws_iam_policy_attachment", "roles", Kind::kIamRole, ""},
+    {"aws_iam_role_policy", "role", Kind::kIamRole, ""},
+    {"aws_iam_role_policy_attachment", "role", Kind::kIamRole, ""},
+    {"aws_lambda_permission", "function_name", Kind::kLambdaFunction, ""},
+    {"aws_s3_bucket_acl", "bucket", Kind::kS3Bucket, ""},
+    {"aws_s3_bucket_logging", "bucket", Kind::kS3Bucket, ""},
+    {"aws_s3_bucket_logging", "target_bucket", Kind::kS3Bucket, ""},
+    {"aws_s3_bucket_ownership_controls", "bucket", Kind::kS3Bucket, ""},
+    {"aws_s3_bucket_policy", "bucket", Kind::kS3Bucket, ""},
+    {"aws_s3_bucket_public_access_block", "bucket", Kind::kS3Bucket, ""},
+    {"aws_s3_bucket_server_side_encryption_configuration", "bucket", Kind::kS3Bucket, ""},
+    {"aws_s3_bucket_versioning", "bucket", Kind::kS3Bucket, ""},
+    {"aws_sagemaker_endpoint", "endpoint_config_name", Kind::kSageMakerEndpointConfig, ""},
+    {"aws_sagemaker_inference_component", "endpoint_name", Kind::kSageMakerEndpoint, ""},
 };
 
 bool known_text(const Value* v) { return v != nullptr && v->is_string() && !v->partial; }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-// SageMaker lower-cases names in ARNs; the others are matched as written.
-std::string key_of(std::string_view type, std::string_view name) {
-  if (type.rfind("AWS::SageMaker::", 0) == 0) return std::string(type) + '\n' + lower(name);
-  return std::string(type) + '\n' + std::string(name);
+std::string key_of(Kind kind, std::string_view name) {
+  std::string out(name);
+  if (case_insensitive(kind)) {
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return static_cast<char>('A' + static_cast<int>(kind)) + out;
 }
 
 class NameIndex {
@@ -92,17 +102,13 @@ class NameIndex {
   explicit NameIndex(const Inputs& in) {
     for (size_t i = 0; i < in.resources.size(); ++i) {
       const formats::Resource& r = *in.resources[i];
-      for (const auto& [type, property] : kNameProperties) {
-        if (r.type != type || r.value == nullptr) continue;
-        const Value* props = r.value->find("Properties");
-        const Value* name = props != nullptr ? props->find(property) : nullptr;
-        if (known_text(name)) by_name_[key_of(type, name->text)].push_back(i);
-      }
+      const std::optional<Kind> kind = kind_of(r.type);
+      const Value* name = kind ? name_value(r) : nullptr;
+      if (known_text(name)) by_name_[key_of(*kind, name->text)].push_back(i);
     }
   }
-  [[nodiscard]] const std::vector<size_t>* find(std::string_view type,
-                                                std::string_view name) const {
-    auto it = by_name_.find(key_of(type, name));
+  [[nodiscard]] const std::vector<size_t>* find(Kind kind, std::string_view name) const {
+    auto it = by_name_.find(key_of(kind, name));
     return it == by_name_.end() ? nullptr : &it->second;
   }
 
@@ -110,9 +116,9 @@ class NameIndex {
   std::map<std::string, std::vector<size_t>> by_name_;
 };
 
-// The type and name an ARN identifies; false when it is not one we index.
+// The kind and name an ARN identifies; false when it is not one we index.
 // Partition, region and account may be unknown; service and name may not.
-bool parse_arn(std::string_view s, std::string_view& type, std::string& name) {
+bool parse_arn(std::string_view s, Kind& kind, std::string& name) {
   if (s.rfind("arn:", 0) != 0) return false;
   size_t pos = 0;
   std::string_view fields[5];
@@ -131,51 +137,76 @@ bool parse_arn(std::string_view s, std::string_view& type, std::string& name) {
     if (form.last_segment) n = n.substr(n.rfind('/') + 1);
     if (form.name_end != '\0') n = n.substr(0, n.find(form.name_end));
     if (n.empty() || n.find('*') != std::string_view::npos) return false;
-    type = form.type;
+    kind = form.kind;
     name = std::string(n);
     return true;
   }
   return false;
 }
 
-void link(const NameIndex& index, size_t from, std::string_view type, std::string_view name,
-          const Value* v, std::vector<Edge>& out) {
-  const std::vector<size_t>* targets = index.find(type, name);
+// `json`: the string `v` was parsed out of, if any (the edge path goes
+// through it).
+void link(const formats::Resource& r, const NameIndex& index, size_t from, Kind kind,
+          std::string_view name, const Value* v, const Value* json, std::vector<Edge>& out) {
+  const std::vector<size_t>* targets = index.find(kind, name);
   if (targets == nullptr) return;
-  for (size_t to : *targets) out.push_back(Edge{EdgeKind::kReference, from, to, {}, written_at(v)});
-}
-
-void arn_edges(const NameIndex& index, size_t from, const Value* props, std::vector<Edge>& out) {
-  std::vector<const Value*> stack{props};
-  while (!stack.empty()) {
-    const Value* v = stack.back();
-    stack.pop_back();
-    if (v == nullptr) continue;
-    for (const auto& entry : v->entries) stack.push_back(entry.second);
-    for (const Value* item : v->items) stack.push_back(item);
-    std::string_view type;
-    std::string name;
-    if (v->is_string() && parse_arn(v->text, type, name)) link(index, from, type, name, v, out);
+  const std::string path = json != nullptr ? json_path(r, json, written_at(v)) : "";
+  for (size_t to : *targets) {
+    out.push_back(Edge{EdgeKind::kReference, from, to, path, written_at(v)});
   }
 }
 
-void name_reference_edges(const NameIndex& index, size_t from, const formats::Resource& r,
-                          const Value* props, std::vector<Edge>& out) {
-  for (const NameProperty& np : kNameReferences) {
-    if (np.from_type != r.type) continue;
-    const Value* v = props->find(np.property);
+bool json_text(const Value* v) {
+  if (!v->is_string()) return false;
+  const size_t first = v->text.find_first_not_of(" \t\r\n");
+  return first != std::string::npos && (v->text[first] == '{' || v->text[first] == '[');
+}
+
+// ARNs anywhere in the attributes, also inside JSON written as a string (a
+// Terraform policy from jsonencode() or a heredoc, an OpenSearch Serverless
+// policy).
+void arn_edges(const Inputs& in, const NameIndex& index, size_t from, const Value* attrs,
+               std::vector<Edge>& out) {
+  const formats::Resource& r = *in.resources[from];
+  std::vector<std::pair<const Value*, const Value*>> stack{{attrs, nullptr}};  // value, its JSON
+  while (!stack.empty()) {
+    const auto [v, json] = stack.back();
+    stack.pop_back();
+    if (v == nullptr) continue;
+    for (const auto& entry : v->entries) stack.emplace_back(entry.second, json);
+    for (const Value* item : v->items) stack.emplace_back(item, json);
+    Kind kind{};
+    std::string name;
+    if (v->is_string() && parse_arn(v->text, kind, name)) {
+      link(r, index, from, kind, name, v, json, out);
+    }
+    if (json == nullptr && json_text(v)) {
+      const core::Document* doc = document_of(in.documents, formats::JsonCache::host_of(*v));
+      if (doc == nullptr) continue;
+      in.json.set_document(doc);
+      std::string reason;
+      stack.emplace_back(in.json.parse(v, &reason, true), v);
+    }
+  }
+}
+
+void name_attribute_edges(const NameIndex& index, size_t from, const formats::Resource& r,
+                          const Value* attrs, std::vector<Edge>& out) {
+  for (const NameAttribute& na : kNameAttributes) {
+    if (na.from_type != r.type) continue;
+    const Value* v = attrs->find(na.attribute);
     if (v == nullptr) continue;
     std::vector<const Value*> values = v->is_list() ? v->items : std::vector<const Value*>{v};
     for (const Value* item : values) {
       if (!known_text(item)) continue;
       std::string_view name = item->text;
       if (name.rfind("arn:", 0) == 0) continue;  // ARNs: arn_edges
-      if (!np.prefix.empty()) {
-        if (name.rfind(np.prefix, 0) != 0) continue;
-        name = name.substr(np.prefix.size());
+      if (!na.prefix.empty()) {
+        if (name.rfind(na.prefix, 0) != 0) continue;
+        name = name.substr(na.prefix.size());
         name = name.substr(0, name.find('/'));
       }
-      link(index, from, np.type, name, item, out);
+      link(r, index, from, na.kind, name, item, nullptr, out);
     }
   }
 }
@@ -187,10 +218,10 @@ std::vector<Edge> name_edges(const Inputs& in) {
   std::vector<Edge> out;
   for (size_t i = 0; i < in.resources.size(); ++i) {
     const formats::Resource& r = *in.resources[i];
-    const Value* props = r.value != nullptr ? r.value->find("Properties") : nullptr;
-    if (props == nullptr) continue;
-    arn_edges(index, i, props, out);
-    name_reference_edges(index, i, r, props, out);
+    const Value* attrs = attributes(r);
+    if (attrs == nullptr) continue;
+    arn_edges(in, index, i, attrs, out);
+    name_attribute_edges(index, i, r, attrs, out);
   }
   return out;
 }

@@ -26,7 +26,15 @@ class JsonCache {
   }
   [[nodiscard]] const core::Document* document() const { return doc_; }
   // The value of a JSON string, or nullptr (not parseable: reported once).
-  const core::Value* parse(const core::Value* str, std::string* reason);
+  // A Terraform jsonencode(...) result is the value it encoded (positions
+  // in the .tf source), unless `text_only`: the graph parses the text, so
+  // its edge paths read `policy@json[0].Rules[0]` wherever the encoded
+  // value was written (a local, a calling module).
+  const core::Value* parse(const core::Value* str, std::string* reason, bool text_only = false);
+  // The node the positions of a string's JSON map into: the scalar it was
+  // written in, or (a string built by an expression) where it is used. It
+  // must belong to the document set with set_document().
+  [[nodiscard]] static const core::Node* host_of(const core::Value& str);
 
  private:
   core::Diagnostics* diags_;

@@ -29,6 +29,13 @@ struct Reference {
   // Where `target` is looked up when not in the resource's own unit scope
   // (Terraform: a module argument refers to the calling module).
   std::string scope;
+  // Terraform: the count/for_each instance named (`aws_s3_bucket.b["raw"]`:
+  // "[\"raw\"]", `aws_s3_bucket.c[0]`: "[0]"), as in Resource::instance;
+  // empty: every instance of `target` (no index, a splat).
+  std::string instance;
+  // False when the instance key is known only after apply: the reference
+  // names one of the instances, which one is not known.
+  bool certain = true;
 };
 
 struct Resource {
@@ -39,6 +46,10 @@ struct Resource {
   // for Terraform ("aws_s3_bucket.docs" for module.kb.aws_s3_bucket.docs["a"]);
   // empty: `name`.
   std::string ref_name;
+  // Terraform: the count/for_each instance key at the end of `name` ("[0]",
+  // "[\"raw\"]"); empty for a resource without count/for_each, or whose
+  // count/for_each is known only after apply (one resource stands for all).
+  std::string instance;
   const core::Node* node = nullptr;    // the resource body; node->key_range is the header
   const core::Value* value = nullptr;  // resolved body (whole resource definition)
   std::vector<Reference> references;

@@ -52,7 +52,8 @@ class Graph {
   [[nodiscard]] const std::string& file_of(size_t resource) const;
   // The file a node of any document of the scan is in (a Terraform variable
   // default in variables.tf, a tfvars line, a module argument in the calling
-  // module); nullptr for nodes of documents parsed out of strings.
+  // module; for JSON parsed out of a string, the string's file); nullptr
+  // for a node of no scanned document.
   [[nodiscard]] const std::string* file_of(const core::Node* node) const;
 
  private:
@@ -63,10 +64,12 @@ class Graph {
   std::vector<size_t> unit_index_;
   std::vector<Edge> edges_;
   std::vector<std::vector<size_t>> out_, in_;
-  std::unordered_map<const core::Node*, const std::string*> root_files_;
   // Policies parsed out of strings while building edges; Edge::at may point
   // into them.
   std::unique_ptr<formats::JsonCache> json_;
+  // The scanned documents (configuration, a module's variables and tfvars
+  // files, its callers') by root node.
+  std::unordered_map<const core::Node*, const core::Document*> documents_;
 };
 
 // Rule-path form of `at` relative to the resource body `resource`

@@ -20,7 +20,7 @@ void add_depends_on(Resource& r, const Node* body) {
   if (dep == nullptr) return;
   auto add = [&](const Node* n) {
     if (n->is_scalar() && !n->text.empty()) {
-      r.references.push_back({ReferenceKind::kDependsOn, n->text, "", n, n->path(), {}});
+      r.references.push_back({ReferenceKind::kDependsOn, n->text, "", n, n->path(), {}, {}, true});
     }
   };
   if (dep->is_sequence()) {

@@ -56,7 +56,8 @@ const Value* Resolver::with_provenance(const Value* v, std::vector<const Node*> 
 }
 
 void Resolver::record(ReferenceKind kind, const Node* at, std::string target, std::string attr) {
-  refs_.push_back(Reference{kind, std::move(target), std::move(attr), at, at->path(), {}});
+  refs_.push_back(
+      Reference{kind, std::move(target), std::move(attr), at, at->path(), {}, {}, true});
 }
 
 const Value* Resolver::resolve_depth(const Node* node, int depth) {

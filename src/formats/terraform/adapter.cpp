@@ -173,7 +173,9 @@ class Adapter {
         for (const Node* arg : call->children) {
           if (kMeta.count(arg->key) != 0) continue;
           Input input{scope.evaluator().eval_with(arg, bindings), scope.take_references()};
-          for (Reference& r : input.references) r.scope = inst.scope;
+          for (Reference& r : input.references) {
+            if (r.scope.empty()) r.scope = inst.scope;  // not one from another module's output
+          }
           ci.inputs[arg->key] = std::move(input);
         }
         scope.children[name].emplace_back(key, &instantiate(ci));
@@ -182,8 +184,12 @@ class Adapter {
     scope.take_references();
     for (const Block& b : inst.def->blocks) {
       if (b.data || b.body->has_error) continue;
-      for (auto& [key, bindings] : expansions(scope, b.body, Bindings{})) {
-        add_resource(inst, scope, b, key, bindings);
+      auto instances = expansions(scope, b.body, Bindings{});
+      // What count/for_each refer to, every instance depends on (and none
+      // of it belongs to the next block when there is no instance).
+      const std::vector<Reference> expansion_refs = scope.take_references();
+      for (auto& [key, bindings] : instances) {
+        add_resource(inst, scope, b, key, bindings, expansion_refs);
       }
     }
     return scope;
@@ -307,7 +313,9 @@ class Adapter {
                         "",
                         item,
                         item->path(),
-                        {}});
+                        {},
+                        {},
+                        true});
         }
         continue;
       }
@@ -402,18 +410,20 @@ class Adapter {
   }
 
   void add_resource(Instance& inst, ModuleScope& scope, const Block& b, const std::string& key,
-                    const Bindings& bindings) {
+                    const Bindings& bindings, const std::vector<Reference>& expansion_refs) {
     std::vector<Reference> refs;
     const Value* value = body_value(scope, b.body, bindings, refs);
-    if (value == nullptr) return;  // value budget: reported by the scan
     std::vector<Reference> met = scope.take_references();
+    if (value == nullptr) return;  // value budget: reported by the scan
     refs.insert(refs.end(), met.begin(), met.end());
+    refs.insert(refs.end(), expansion_refs.begin(), expansion_refs.end());
     Unit& unit = unit_for(inst, inst.index, b.file);
     Resource r;
     r.format = Format::kTerraform;
     r.type = b.type;
     r.name = inst.prefix + b.address() + key;
     r.ref_name = b.address();
+    r.instance = key;
     r.node = b.body;
     r.value = value;
     r.references = std::move(refs);

@@ -80,12 +80,22 @@ class ModuleScope : public Scope {
                                    size_t& consumed);
   const core::Value* unknown(const core::Node* at, std::string reason);
   const core::Value* used_at(const core::Value* v, const core::Node* at);
+  // The references recorded since refs_ had `mark` entries, taken out.
+  std::vector<Reference> take_since(size_t mark);
+  // Records `refs` (met evaluating a local, a module argument, a module
+  // output or a policy document) as made at the use site `at`: the edge
+  // belongs to the attribute that uses the name, not to where it is defined.
+  void forward(std::vector<Reference> refs, const core::Node* at);
 
   Instance& inst_;
   core::ValueArena& arena_;
   Evaluator eval_;
   std::string root_;
-  std::map<std::string, const core::Value*> locals_;
+  struct Local {
+    const core::Value* value = nullptr;
+    std::vector<Reference> references;  // met evaluating it, replayed at each use
+  };
+  std::map<std::string, Local> locals_;
   std::map<std::string, const core::Value*> defaults_;  // variable defaults
   std::set<std::string> evaluating_;
   std::vector<Reference> refs_;

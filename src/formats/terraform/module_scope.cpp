@@ -1,6 +1,8 @@
 // What names mean inside one module instance.
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -21,7 +23,36 @@ bool is_meta(std::string_view key) {
          key == "provider" || key == "provisioner" || key == "connection";
 }
 
+// The instance a known index names, written as Resource::instance is
+// ("[0]" for count, "[\"raw\"]" for for_each); false when it names none.
+bool instance_key(const Block& b, const Value* key, std::string& out) {
+  if (b.body->find("count") != nullptr) {
+    const std::optional<double> n = core::number_value(key);
+    if (!n || *n < 0 || *n != static_cast<double>(static_cast<long long>(*n))) return false;
+    out = "[" + std::to_string(static_cast<long long>(*n)) + "]";
+    return true;
+  }
+  if (key->kind != core::ValueKind::kString && key->kind != core::ValueKind::kNumber) return false;
+  out = "[\"" + key->scalar_text() + "\"]";
+  return true;
+}
+
 }  // namespace
+
+std::vector<Reference> ModuleScope::take_since(size_t mark) {
+  std::vector<Reference> out(std::make_move_iterator(refs_.begin() + static_cast<long>(mark)),
+                             std::make_move_iterator(refs_.end()));
+  refs_.resize(mark);
+  return out;
+}
+
+void ModuleScope::forward(std::vector<Reference> refs, const Node* at) {
+  for (Reference& r : refs) {
+    r.at = at;
+    r.from_path = at->path();
+    refs_.push_back(std::move(r));
+  }
+}
 
 const Value* ModuleScope::unknown(const Node* at, std::string reason) {
   Value* v = arena_.make(core::ValueKind::kUnknown, at);
@@ -75,7 +106,7 @@ const Value* ModuleScope::resolve(std::string_view root, const std::vector<Step>
 const Value* ModuleScope::variable(const std::string& name, const Node* at) {
   if (auto it = inst_.inputs.find(name); it != inst_.inputs.end()) {
     // A module argument's references belong to whatever uses the variable.
-    for (Reference r : it->second.references) refs_.push_back(std::move(r));
+    forward(it->second.references, at);
     return used_at(it->second.value, at);
   }
   if (auto it = defaults_.find(name); it != defaults_.end()) return used_at(it->second, at);
@@ -95,7 +126,10 @@ const Value* ModuleScope::variable(const std::string& name, const Node* at) {
 }
 
 const Value* ModuleScope::local(const std::string& name, const Node* at) {
-  if (auto it = locals_.find(name); it != locals_.end()) return used_at(it->second, at);
+  if (auto it = locals_.find(name); it != locals_.end()) {
+    forward(it->second.references, at);
+    return used_at(it->second.value, at);
+  }
   auto decl = inst_.def->locals.find(name);
   if (decl == inst_.def->locals.end()) {
     return unknown(at, fmt::format("no local value {} is declared", name));
@@ -104,9 +138,12 @@ const Value* ModuleScope::local(const std::string& name, const Node* at) {
   if (evaluating_.count(key) != 0)
     return unknown(at, fmt::format("local.{} refers to itself", name));
   evaluating_.insert(key);
+  const size_t mark = refs_.size();
   const Value* v = eval_.eval(decl->second);
   evaluating_.erase(key);
-  locals_[name] = v;
+  Local& local = locals_[name];
+  local = Local{v, take_since(mark)};
+  forward(local.references, at);
   return used_at(v, at);
 }
 
@@ -122,16 +159,26 @@ const Value* ModuleScope::resource(bool data, std::string_view type, const std::
     return unknown(at, fmt::format("no {} {}.{} in module {}", data ? "data source" : "resource",
                                    type, name, inst_.def->dir->path));
   }
-  refs_.push_back(Reference{ReferenceKind::kRef, block->address(), "", at, at->path(), {}});
+  Reference ref{ReferenceKind::kRef, block->address(), "", at, at->path(), {}, {}, true};
   size_t next = first + 1;
   const bool expanded =
       block->body->find("count") != nullptr || block->body->find("for_each") != nullptr;
-  if (next < steps.size() && steps[next].kind == Step::Kind::kIndex && expanded) ++next;
+  if (next < steps.size() && steps[next].kind == Step::Kind::kIndex && expanded) {
+    // One instance: the one its key names, or (key known after apply) any.
+    const Value* key = steps[next].key;
+    ref.certain =
+        key != nullptr && key->known() && !key->partial && instance_key(*block, key, ref.instance);
+    if (!ref.certain) ref.instance.clear();
+    ++next;
+  }
+  refs_.push_back(std::move(ref));
   if (data && type == "aws_iam_policy_document") {
     const std::string key = block->address();
     if (evaluating_.count(key) != 0) return unknown(at, key + " refers to itself");
     evaluating_.insert(key);
+    const size_t mark = refs_.size();
     const Value* json = iam_policy_document(*this, block->body, arena_);
+    forward(take_since(mark), at);
     evaluating_.erase(key);
     Value* obj = arena_.make(core::ValueKind::kMap, at);
     if (obj == nullptr) return nullptr;
@@ -153,7 +200,10 @@ const Value* ModuleScope::resource(bool data, std::string_view type, const std::
   const std::string key = what + "." + attr;
   if (evaluating_.count(key) != 0) return unknown(at, key + " refers to itself");
   evaluating_.insert(key);
+  // What the argument refers to is that resource's reference, not this one's.
+  const size_t mark = refs_.size();
   const Value* v = eval_.eval(arg);
+  take_since(mark);
   evaluating_.erase(key);
   consumed = next + 1;
   return used_at(v, at);
@@ -165,7 +215,8 @@ const Value* ModuleScope::module_output(const std::vector<Step>& steps, const No
   if (steps.empty() || steps[0].kind != Step::Kind::kAttr)
     return unknown(at, "`module` needs a name");
   const std::string& call = steps[0].name;
-  refs_.push_back(Reference{ReferenceKind::kRef, "module." + call, "", at, at->path(), {}});
+  refs_.push_back(
+      Reference{ReferenceKind::kRef, "module." + call, "", at, at->path(), {}, {}, true});
   auto it = children.find(call);
   if (it == children.end() || it->second.empty()) {
     return unknown(at, fmt::format("module {} is not loaded (remote or missing source)", call));
@@ -194,7 +245,16 @@ const Value* ModuleScope::module_output(const std::vector<Step>& steps, const No
                           : nullptr;
   if (value == nullptr) return unknown(at, fmt::format("module {} has no output {}", call, out));
   consumed = next + 1;
-  return used_at(child->eval_.eval(value), at);
+  // The output's references, made in the child module's scope, belong to
+  // the attribute that reads the output.
+  const size_t mark = child->refs_.size();
+  const Value* v = child->eval_.eval(value);
+  std::vector<Reference> met = child->take_since(mark);
+  for (Reference& r : met) {
+    if (r.scope.empty()) r.scope = child->inst_.scope;
+  }
+  forward(std::move(met), at);
+  return used_at(v, at);
 }
 
 bool ModuleScope::read_file(const std::string& path, std::string& out, std::string& reason) {

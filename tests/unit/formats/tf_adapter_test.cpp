@@ -266,4 +266,73 @@ data "aws_iam_policy_document" "trust" {
             "[\"sts:AssumeRole\"], Principal: {Service: [\"bedrock.amazonaws.com\"]}}]}");
 }
 
+TEST(TfAdapter, ValuesFromModulesWithoutResourcesOutliveTheirDirectories) {
+  // adapt() drops the parsed directories when it returns. A value may come
+  // from a file no unit holds: the caller's (a module argument) or a called
+  // module's without resources (an output); it lives on with the values.
+  auto a = adapt({{"infra", {{"main.tf", R"(module "store" {
+  source = "./kb"
+  name   = module.names.bucket
+  prefix = "kb-"
+}
+module "names" { source = "./names" }
+)"}}},
+                  {"infra/kb", {{"main.tf", R"(variable "name" {}
+variable "prefix" {}
+resource "aws_s3_bucket" "b" {
+  bucket        = var.name
+  bucket_prefix = var.prefix
+}
+)"}}},
+                  {"infra/names", {{"outputs.tf", R"(output "bucket" { value = "kb-docs" })"}}}});
+  const Resource* b = a->find("module.store.aws_s3_bucket.b");
+  ASSERT_NE(b, nullptr);
+  Strings written;
+  for (const char* key : {"bucket", "bucket_prefix"}) {
+    const genlens::core::Value* v = b->value->find(key);
+    ASSERT_NE(v, nullptr);
+    ASSERT_FALSE(v->provenance.empty());
+    const genlens::core::Node* n = v->provenance.back();
+    written.push_back(n->text + " " + genlens::testutil::pos_str(n->range.begin));
+  }
+  EXPECT_EQ(written, (Strings{"kb-docs 1:27", "kb- 4:12"}));
+}
+
+TEST(TfAdapter, ReferencesNameTheInstanceAndTheAttributeThatUsesAName) {
+  auto a = adapt({{"infra", {{"main.tf", R"(variable "names" {}
+locals { raw = aws_s3_bucket.b["raw"].arn }
+resource "aws_s3_bucket" "b" {
+  for_each = toset(["raw"])
+  bucket   = each.key
+}
+resource "aws_s3_bucket" "c" {
+  count  = 1
+  bucket = "c"
+}
+resource "aws_sqs_queue" "q" {
+  for_each = var.names
+  name     = "${local.raw}-${aws_s3_bucket.c[0].id}-${aws_s3_bucket.b[each.key].id}"
+  tags     = { all = aws_s3_bucket.c[*].id[0], again = local.raw }
+}
+)"}}}});
+  const Resource* q = a->find("aws_sqs_queue.q");
+  ASSERT_NE(q, nullptr);
+  Strings refs;
+  for (const auto& ref : q->references) {
+    refs.push_back(ref.target + ref.instance + (ref.certain ? "" : "?") + " @" + ref.from_path);
+  }
+  // A reference is recorded at the root name of the traversal that makes it
+  // (name/0/0/0: the `local` of the template's first interpolation); the
+  // local's reference at each use of the local, not in the locals block.
+  EXPECT_EQ(refs, (Strings{
+                      "aws_s3_bucket.b[\"raw\"] @resource/aws_sqs_queue/q/name/0/0/0",
+                      "aws_s3_bucket.c[0] @resource/aws_sqs_queue/q/name/2/0/0/0/0",
+                      "aws_s3_bucket.b? @resource/aws_sqs_queue/q/name/4/0/0/0/0",
+                      "aws_s3_bucket.c @resource/aws_sqs_queue/q/tags/all/0/0/0/0",
+                      "aws_s3_bucket.b[\"raw\"] @resource/aws_sqs_queue/q/tags/again/0",
+                  }));
+  EXPECT_EQ(a->find("aws_s3_bucket.b[\"raw\"]")->instance, "[\"raw\"]");
+  EXPECT_EQ(a->find("aws_s3_bucket.c[0]")->instance, "[0]");
+}
+
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
-// Builds a resource graph from CloudFormation templates written inline, and
-// prints its edges compactly for exact assertions.
+// Builds a resource graph from CloudFormation templates and Terraform
+// directories written inline, and prints its edges compactly for exact
+// assertions.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -10,21 +11,61 @@
 
 #include "../test_support.h"
 #include "genlens/formats/cloudformation.h"
+#include "genlens/formats/terraform.h"
 #include "genlens/graph/graph.h"
+#include "genlens/parse/hcl.h"
 
 namespace genlens::testutil {
 
-// Templates as (file name, YAML text); the graph owns the adapted units.
-inline std::unique_ptr<graph::Graph> build_graph(
-    const std::vector<std::pair<std::string, std::string>>& files) {
+// (file name, text)
+using Files = std::vector<std::pair<std::string, std::string>>;
+// (directory, its files); a file ending in .tfvars holds variables.
+using TfDirs = std::vector<std::pair<std::string, Files>>;
+
+// CloudFormation templates (YAML), adapted; a parse or adapter diagnostic
+// fails the test.
+inline std::vector<formats::Unit> cfn_units(const Files& files) {
   std::vector<formats::Unit> units;
   for (const auto& [name, text] : files) {
     auto doc = parse_yaml_ok(text, name);
-    if (doc == nullptr) return nullptr;
+    if (doc == nullptr) continue;
     core::Diagnostics diags;
     units.push_back(formats::cloudformation::adapt(doc, doc->roots().front(), diags));
     EXPECT_TRUE(diags.empty()) << name << ": " << diags.all().front().to_string();
   }
+  return units;
+}
+
+// Terraform directories adapted together (local module calls between them
+// are followed); a syntax error or diagnostic fails the test.
+inline std::vector<formats::Unit> tf_units(const TfDirs& dirs) {
+  namespace tf = formats::terraform;
+  std::vector<tf::Directory> list;
+  for (const auto& [dir, files] : dirs) {
+    tf::Directory d;
+    d.path = dir;
+    for (const auto& [name, text] : files) {
+      auto r = parse::parse_hcl(std::make_shared<core::SourceFile>(dir + "/" + name, text));
+      EXPECT_TRUE(r.errors.empty()) << name << ": " << r.errors.front().message;
+      (tf::is_variables_file(name) ? d.variables : d.configuration).push_back(r.doc);
+    }
+    list.push_back(std::move(d));
+  }
+  core::Diagnostics diags;
+  std::vector<formats::Unit> units = tf::adapt(list, {}, diags);
+  EXPECT_TRUE(diags.empty()) << diags.all().front().to_string();
+  return units;
+}
+
+// Templates as (file name, YAML text); the graph owns the adapted units.
+inline std::unique_ptr<graph::Graph> build_graph(const Files& files) {
+  return std::make_unique<graph::Graph>(cfn_units(files));
+}
+
+// Terraform directories, and CloudFormation templates scanned with them.
+inline std::unique_ptr<graph::Graph> build_tf_graph(const TfDirs& dirs, const Files& cfn = {}) {
+  std::vector<formats::Unit> units = tf_units(dirs);
+  for (formats::Unit& u : cfn_units(cfn)) units.push_back(std::move(u));
   return std::make_unique<graph::Graph>(std::move(units));
 }
 
