@@ -85,7 +85,7 @@ Graph::Graph(std::vector<formats::Unit> units) : units_(std::move(units)) {
 }
 
 void Graph::add_edge(Edge e) {
-  e.path = relative_path(resources_[e.from]->node, e.at);
+  if (e.path.empty()) e.path = relative_path(resources_[e.from]->node, e.at);
   e.kind = detail::classify(resources_[e.from]->type, e.path, e.kind);
   out_[e.from].push_back(edges_.size());
   in_[e.to].push_back(edges_.size());

@@ -64,7 +64,8 @@ std::vector<Edge> reference_edges(const Inputs& in) {
                                                                            : EdgeKind::kReference;
       auto [lo, hi] = by_name.equal_range(
           {ref.scope.empty() ? scope : ref.scope, std::string_view(ref.target)});
-      for (auto it = lo; it != hi; ++it) out.push_back(Edge{kind, i, it->second, {}, ref.at});
+      for (auto it = lo; it != hi; ++it)
+        out.push_back(Edge{kind, i, it->second, ref.attribute_path, ref.at});
     }
   }
   return out;

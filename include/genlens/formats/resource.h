@@ -29,6 +29,10 @@ struct Reference {
   // Where `target` is looked up when not in the resource's own unit scope
   // (Terraform: a module argument refers to the calling module).
   std::string scope;
+  // The attribute it is written in, in rule-path form relative to the
+  // resource ("production_variants[0].model_name"); empty: the graph derives
+  // it from `at` (plan JSON gives it: `at` may lie outside the resource node).
+  std::string attribute_path = {};
 };
 
 struct Resource {

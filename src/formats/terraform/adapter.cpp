@@ -21,14 +21,6 @@ using core::Value;
 using core::ValueKind;
 using Bindings = std::map<std::string, const Value*>;
 
-std::string normal(const std::string& p) {
-  std::string s = fs::path(p).lexically_normal().generic_string();
-  while (s.size() > 1 && s.back() == '/') s.pop_back();
-  return s.empty() ? "." : s;
-}
-
-bool local_source(const std::string& s) { return s.rfind("./", 0) == 0 || s.rfind("../", 0) == 0; }
-
 const std::set<std::string_view> kMeta = {"count",    "for_each",  "depends_on",  "lifecycle",
                                           "provider", "providers", "provisioner", "connection",
                                           "source",   "version"};
@@ -42,11 +34,12 @@ class Adapter {
         arena_(std::make_shared<core::ValueArena>()) {
     for (size_t i = 0; i < dirs.size(); ++i) {
       defs_.push_back(collect(dirs[i]));
-      by_path_[normal(dirs[i].path)] = i;
+      by_path_[normal_dir(dirs[i].path)] = i;
     }
-    root_ = dirs.empty() ? "." : normal(dirs.front().path);
+    root_ = dirs.empty() ? "." : normal_dir(dirs.front().path);
     for (const Directory& d : dirs) {
-      while (root_ != "." && normal(d.path).rfind(root_, 0) != 0) root_ = normal(root_ + "/..");
+      while (root_ != "." && normal_dir(d.path).rfind(root_, 0) != 0)
+        root_ = normal_dir(root_ + "/..");
     }
   }
 
@@ -57,11 +50,13 @@ class Adapter {
         if (auto child = child_dir(i, body); child.has_value()) called.insert(*child);
       }
     }
+    const std::set<size_t> covered = covered_by_plans();
     // Roots: directories no other one calls; then any directory left out
     // (modules that only call each other in a cycle) as a root too.
     for (int pass = 0; pass < 2; ++pass) {
       for (size_t i = 0; i < dirs_.size(); ++i) {
         if (pass == 0 ? called.count(i) != 0 : instantiated_.count(i) != 0) continue;
+        if (covered.count(i) != 0) continue;
         root(i);
       }
     }
@@ -83,10 +78,30 @@ class Adapter {
     }
   }
 
+  // The directories a plan covers as root modules, and those reached from
+  // them through local module calls.
+  std::set<size_t> covered_by_plans() {
+    std::set<size_t> out;
+    std::vector<size_t> todo;
+    for (const std::string& dir : options_.covered_roots) {
+      if (auto it = by_path_.find(normal_dir(dir)); it != by_path_.end())
+        todo.push_back(it->second);
+    }
+    while (!todo.empty()) {
+      const size_t i = todo.back();
+      todo.pop_back();
+      if (!out.insert(i).second) continue;
+      for (const auto& [name, body] : defs_[i].calls) {
+        if (auto child = child_dir(i, body); child.has_value()) todo.push_back(*child);
+      }
+    }
+    return out;
+  }
+
   std::optional<size_t> child_dir(size_t parent, const Node* call) {
     const Node* src = call->is_map() ? call->find("source") : nullptr;
     if (src == nullptr || !src->is_scalar() || !local_source(src->text)) return std::nullopt;
-    auto it = by_path_.find(normal(dirs_[parent].path + "/" + src->text));
+    auto it = by_path_.find(normal_dir(dirs_[parent].path + "/" + src->text));
     if (it == by_path_.end()) return std::nullopt;
     return it->second;
   }

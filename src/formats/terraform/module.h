@@ -36,6 +36,9 @@ struct ModuleDef {
 
 ModuleDef collect(const Directory& dir);
 
+// A module source Terraform reads from the local file system ("./x", "../x").
+[[nodiscard]] bool local_source(const std::string& source);
+
 // A value given to a variable, with the node it was written at.
 struct Input {
   const core::Value* value = nullptr;
