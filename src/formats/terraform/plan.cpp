@@ -134,10 +134,14 @@ class PlanAdapter {
     const std::string mode = issues_.text(r, "mode", true);
     const std::string type = issues_.text(r, "type", true);
     const std::string name = issues_.text(r, "name", true);
-    const Node* values = issues_.member(r, "values", NodeKind::kMap, true);
-    if (address.empty() || mode.empty() || type.empty() || name.empty() || values == nullptr) {
-      return;
-    }
+    // Terraform leaves `values` out when it knows none of them; one of
+    // another type than an object (or null) is reported by member().
+    const Node* values = issues_.member(r, "values", NodeKind::kMap, false);
+    const Node* written = r->find("values");
+    const bool bad_values =
+        values == nullptr && written != nullptr &&
+        !(written->is_scalar() && written->scalar_type == core::ScalarType::kNull);
+    if (address.empty() || mode.empty() || type.empty() || name.empty() || bad_values) return;
     if (mode == "data") return;  // read at plan time: its results are in the values using them
     if (mode != "managed") {
       issues_.error(r->find("mode"), fmt::format("unknown resource mode \"{}\"", mode));
@@ -153,7 +157,7 @@ class PlanAdapter {
     }
     const core::Value* value = plan::resource_value(
         *arena_, issues_, values, unknown != unknown_.end() ? unknown->second : nullptr,
-        issues_.member(config, "expressions", NodeKind::kMap, false), tf);
+        issues_.member(config, "expressions", NodeKind::kMap, false), tf, r->find("address"));
     if (value == nullptr) {
       truncated_ = true;
       issues_.error(r, fmt::format("evaluation truncated: the plan has more values than genlens "
@@ -167,7 +171,7 @@ class PlanAdapter {
     res.type = type;
     res.name = address;
     res.ref_name = type + "." + name;
-    res.node = tf.node != nullptr ? tf.node : values;
+    res.node = tf.node != nullptr ? tf.node : (values != nullptr ? values : r->find("address"));
     res.value = value;
     if (config != nullptr)
       res.references = plan::resource_references(inst, config, value, tf, issues_);

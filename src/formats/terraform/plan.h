@@ -62,13 +62,14 @@ TfSpot tf_member(TfSpot parent, std::string_view key);
 // whose literal values agree with the plan's (item `index` first).
 TfSpot tf_item(TfSpot parent, size_t index, const std::vector<const core::Node*>& plan_items);
 
-// Builds a resource's value from its planned `values`, the change's
-// `after_unknown` (may be null), the resource's configuration
-// `expressions` (may be null: single nested blocks are then not listed)
-// and its .tf body (`tf.node` null: origins are plan nodes).
+// Builds a resource's value from its planned `values` (may be null: none
+// known), the change's `after_unknown` (may be null), the resource's
+// configuration `expressions` (may be null: single nested blocks are then
+// not listed) and its .tf body (`tf.node` null: origins are plan nodes;
+// the resource's own value is at `values`, else at `resource`).
 const core::Value* resource_value(core::ValueArena& arena, Issues& issues, const core::Node* values,
                                   const core::Node* after_unknown, const core::Node* expressions,
-                                  TfSpot tf);
+                                  TfSpot tf, const core::Node* resource);
 
 // One step of a rule path: a map key or a list index.
 struct PathStep {

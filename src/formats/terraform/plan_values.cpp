@@ -45,6 +45,13 @@ class Builder {
  public:
   Builder(core::ValueArena& arena, Issues& issues) : arena_(arena), issues_(issues) {}
 
+  // A resource's whole value: an object, empty when `values` is missing.
+  const Value* resource(const Node* v, const Node* u, const Node* exprs, TfSpot tf,
+                        const Node* at) {
+    if (v != nullptr || is_true(u)) return build(v, u, exprs, tf);
+    return map(nullptr, u, exprs, tf, tf.node != nullptr ? tf.node : at);
+  }
+
   // `v`: the planned value (may be null); `u`: its after_unknown (may be
   // null); `exprs`: its configuration expressions (may be null).
   const Value* build(const Node* v, const Node* u, const Node* exprs, TfSpot tf) {
@@ -187,8 +194,9 @@ class Builder {
 }  // namespace
 
 const Value* resource_value(core::ValueArena& arena, Issues& issues, const Node* values,
-                            const Node* after_unknown, const Node* expressions, TfSpot tf) {
-  return Builder(arena, issues).build(values, after_unknown, expressions, tf);
+                            const Node* after_unknown, const Node* expressions, TfSpot tf,
+                            const Node* resource) {
+  return Builder(arena, issues).resource(values, after_unknown, expressions, tf, resource);
 }
 
 }  // namespace genlens::formats::terraform::plan

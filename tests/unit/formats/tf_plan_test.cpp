@@ -236,17 +236,18 @@ TEST(TfPlan, MalformedPlanIsReportedAndTheRestRead) {
             (Strings{
                 "20:19: Terraform plan: planned_values.root_module.resources[1].type: must be a "
                 "string, not a number",
-                "24:9: Terraform plan: planned_values.root_module.resources[2]: values is missing",
-                "30:9: Terraform plan: planned_values.root_module.resources[3]: a resource must be "
+                "29:21: Terraform plan: planned_values.root_module.resources[2].values: must be "
+                "an object, not a string",
+                "31:9: Terraform plan: planned_values.root_module.resources[3]: a resource must be "
                 "an object",
-                "45:9: Terraform plan: planned_values.root_module.child_modules[0]: address is "
+                "46:9: Terraform plan: planned_values.root_module.child_modules[0]: address is "
                 "missing",
-                "50:24: Terraform plan: planned_values.root_module.child_modules[1].resources: "
+                "51:24: Terraform plan: planned_values.root_module.child_modules[1].resources: "
                 "must be a list, not an object",
-                "56:5: Terraform plan: resource_changes[0]: a resource change must be an object",
-                "68:19: Terraform plan: resource_changes[1].change.after_unknown.tags: "
+                "57:5: Terraform plan: resource_changes[0]: a resource change must be an object",
+                "69:19: Terraform plan: resource_changes[1].change.after_unknown.tags: "
                 "after_unknown does not have the shape of the planned value",
-                "76:20: Terraform plan: configuration.root_module: must be an object, not a string",
+                "77:20: Terraform plan: configuration.root_module: must be an object, not a string",
             }));
   for (const auto& d : a->diags.all()) {
     EXPECT_EQ(d.path, plan_data("malformed/plan.json"));
@@ -256,6 +257,26 @@ TEST(TfPlan, MalformedPlanIsReportedAndTheRestRead) {
   EXPECT_EQ(at(a->find("aws_kms_key.ok"), "description"), "\"still read\"");
   EXPECT_EQ(at(a->find("aws_sqs_queue.shape"), "tags"), "<unknown>");
   EXPECT_EQ(at(a->find("aws_sqs_queue.shape"), "name"), "\"jobs\"");
+}
+
+TEST(TfPlan, ResourceWithoutValues) {
+  // Terraform 0.13 writes no `values` for a resource it knows nothing of yet.
+  auto a = genlens::testutil::adapt_plan_doc(json_doc("old/plan.json", R"({
+  "format_version": "0.1",
+  "terraform_version": "0.13.0",
+  "planned_values": {"root_module": {"resources": [{"address": "null_resource.bar",
+    "mode": "managed", "type": "null_resource", "name": "bar",
+    "provider_name": "registry.terraform.io/hashicorp/null", "schema_version": 0}]}},
+  "resource_changes": [{"address": "null_resource.bar", "mode": "managed",
+    "type": "null_resource", "name": "bar", "change": {"actions": ["create"], "before": null,
+    "after": {}, "after_unknown": {"id": true, "triggers": true}}}]
+})"));
+  EXPECT_TRUE(a->diags.empty()) << a->diagnostics().front();
+  const Resource* bar = a->find("null_resource.bar");
+  EXPECT_EQ(at(bar, ""), "{id: <unknown>, triggers: <unknown>}");
+  ASSERT_NE(bar, nullptr);
+  EXPECT_EQ(bar->node->key, "address");
+  EXPECT_EQ(bar->value->origin, bar->node);
 }
 
 TEST(TfPlan, UnreadablePlanStructure) {
