@@ -77,6 +77,23 @@ TEST(PlanScan, RuleOnAPlanWithItsTfFilesBeside) {
   EXPECT_EQ(r.out.find("legacy"), std::string::npos);
 }
 
+TEST(PlanScan, BuiltInRuleWithATerraformTarget) {
+  // GAI-SEC-012 on the plan: batch runs on an EBS-backed instance type
+  // without kms_key_arn; chat runs on ml.g5 (local storage: not its case);
+  // legacy sets the key.
+  const CliRun r = run_cli(std::string("scan ") + kMapped +
+                           "/plan.json --no-config --rule GAI-SEC-012 --report-unknown");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.out.rfind("testdata/terraform/plan/mapped/main.tf:9:49: error[GAI-SEC-012] "
+                        "aws_sagemaker_endpoint_configuration.batch hosts the model on EBS-backed "
+                        "instances without kms_key_arn",
+                        0),
+            0u)
+      << r.out;
+  EXPECT_NE(r.out.find("\n1 finding (1 error) in 1 file, 8 resources\n"), std::string::npos)
+      << r.out;
+}
+
 TEST(PlanScan, PlanAloneReportsIntoThePlan) {
   TempTree rules("rules-alone");
   rules.write("kms.yaml", kRule);
