@@ -2,7 +2,15 @@
 #
 #   genlens_fuzz_target(NAME yaml_fuzz SOURCES yaml_fuzz.cpp LIBS genlens_parse
 #                       FORMAT yaml MAX_LEN 16384 DICT dicts/yaml.dict
-#                       SEEDS <dirs...>)
+#                       SEEDS <dirs...>
+#                       CORPUS_GLOBS *.yaml *.yml [CORPUS_MATCH <regex>])
+#
+# CORPUS_GLOBS: when GENLENS_CORPUS_DIR (the real-world corpus, never
+# copied into the repository) exists, configuring copies a deterministic
+# sample of its files matching the globs, at most MAX_LEN bytes and, with
+# CORPUS_MATCH, containing a line that matches the regex, into
+# <build>/fuzz-seeds/<name>/, an extra seed directory. Without the corpus the
+# target runs from its other seeds.
 #
 # With GENLENS_FUZZ=ON (build-fuzz/, clang) the target is linked with
 # libFuzzer and gets a ctest case `fuzz.<name>.run` (label `fuzz`) that fuzzes
@@ -22,6 +30,9 @@ set(GENLENS_FUZZ_CI_SECONDS 12 CACHE STRING
 set(GENLENS_FUZZ_RSS_LIMIT_MB 2048 CACHE STRING "libFuzzer -rss_limit_mb")
 set(GENLENS_FUZZ_TIMEOUT 10 CACHE STRING "libFuzzer -timeout (seconds per input)")
 
+set(GENLENS_FUZZ_CORPUS_SAMPLE 16 CACHE STRING
+    "Files of GENLENS_CORPUS_DIR sampled as seeds per fuzz target (0: none)")
+
 set(_genlens_fuzz_list "${CMAKE_BINARY_DIR}/fuzz-targets.txt")
 if(GENLENS_FUZZ)
   file(WRITE "${_genlens_fuzz_list}"
@@ -29,11 +40,62 @@ if(GENLENS_FUZZ)
   add_custom_target(genlens_fuzz_targets)
 endif()
 
+# Copies every n-th of the corpus files that fit (sorted by path, so the
+# same corpus gives the same sample) into <build>/fuzz-seeds/<name>/; sets
+# `out` to that directory, or to "" when there is no corpus or no file fits.
+function(_genlens_corpus_sample out name max_bytes match)
+  set(${out} "" PARENT_SCOPE)
+  set(dest "${CMAKE_BINARY_DIR}/fuzz-seeds/${name}")
+  file(REMOVE_RECURSE "${dest}")
+  if(NOT IS_DIRECTORY "${GENLENS_CORPUS_DIR}" OR NOT GENLENS_FUZZ_CORPUS_SAMPLE GREATER 0
+     OR NOT ARGN)
+    return()
+  endif()
+  set(patterns)
+  foreach(glob IN LISTS ARGN)
+    list(APPEND patterns "${GENLENS_CORPUS_DIR}/${glob}")
+  endforeach()
+  file(GLOB_RECURSE candidates LIST_DIRECTORIES false ${patterns})
+  list(SORT candidates)
+  set(fit)
+  foreach(f IN LISTS candidates)
+    file(SIZE "${f}" bytes)
+    if(bytes EQUAL 0 OR bytes GREATER max_bytes)
+      continue()
+    endif()
+    if(match)
+      file(STRINGS "${f}" hit REGEX "${match}" LIMIT_COUNT 1)
+      if(NOT hit)
+        continue()
+      endif()
+    endif()
+    list(APPEND fit "${f}")
+  endforeach()
+  list(LENGTH fit n)
+  if(n EQUAL 0)
+    return()
+  endif()
+  file(MAKE_DIRECTORY "${dest}")
+  math(EXPR step "(${n} + ${GENLENS_FUZZ_CORPUS_SAMPLE} - 1) / ${GENLENS_FUZZ_CORPUS_SAMPLE}")
+  foreach(i RANGE 0 ${n} ${step})
+    if(i EQUAL n)
+      break()
+    endif()
+    list(GET fit ${i} f)
+    file(RELATIVE_PATH rel "${GENLENS_CORPUS_DIR}" "${f}")
+    string(REPLACE "/" "__" flat "${rel}")
+    file(COPY_FILE "${f}" "${dest}/${flat}")
+  endforeach()
+  set(${out} "${dest}" PARENT_SCOPE)
+endfunction()
+
 function(genlens_fuzz_target)
-  cmake_parse_arguments(F "" "NAME;FORMAT;MAX_LEN;DICT" "SOURCES;LIBS;SEEDS" ${ARGN})
+  cmake_parse_arguments(F "" "NAME;FORMAT;MAX_LEN;DICT;CORPUS_MATCH"
+                        "SOURCES;LIBS;SEEDS;CORPUS_GLOBS" ${ARGN})
   set(regress_dir "${PROJECT_SOURCE_DIR}/testdata/parse/${F_FORMAT}")
+  _genlens_corpus_sample(sampled ${F_NAME} ${F_MAX_LEN} "${F_CORPUS_MATCH}" ${F_CORPUS_GLOBS})
   set(seeds)
-  list(APPEND F_SEEDS "${regress_dir}")
+  list(APPEND F_SEEDS "${regress_dir}" ${sampled})
   list(REMOVE_DUPLICATES F_SEEDS)
   foreach(dir IN LISTS F_SEEDS)
     if(IS_DIRECTORY "${dir}")

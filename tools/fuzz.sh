@@ -7,8 +7,10 @@
 #   FUZZ_JOBS=1                      targets fuzzed at once (one core each)
 #   FUZZ_ARGS="-only_ascii=1"        extra libFuzzer flags
 #
-# Each target starts from its seeds (testdata/fuzz-corpus/<target>/, the
-# other testdata/ seeds, and the reproducers in testdata/parse/<format>/) and
+# Each target starts from its seeds (testdata/fuzz-corpus/<format>/, the
+# other testdata/ seeds, a sample of ../shared/corpus copied to
+# build-fuzz/fuzz-seeds/<target>/ when the corpus exists, and the
+# reproducers in testdata/parse/<format>/) and
 # grows its own corpus in build-fuzz/corpus/<target>/, which is kept between
 # runs. Crashes, leaks, timeouts and OOMs are written to
 # build-fuzz/crashes/<target>/; the log is build-fuzz/logs/<target>.log.

@@ -219,7 +219,7 @@ LoadedGraph load_graph(const ScanOptions& options, core::Diagnostics& diags) {
   }
   std::vector<formats::Unit> units;
   try {
-    adapt_terraform(std::move(terraform), options, plans.covered(), units, diags);
+    adapt_terraform(std::move(terraform), options, plans.covered(), units, diags, out.files);
   } catch (const std::exception& e) {
     internal("", "Terraform", e);
   }

@@ -32,7 +32,7 @@ std::shared_ptr<core::Document> parse_terraform_file(const std::string& path,
   parse::ParseOptions popts;
   popts.max_nodes = std::max<size_t>(options.max_nodes, 1);
   popts.max_seconds = options.file_timeout_seconds;
-  if (ends_with(path, ".json")) {
+  if (ends_with(path, ".json") && !ends_with(path, ".tf.json")) {
     auto parsed = parse::parse_json(source, popts);
     if (!parsed.ok()) {
       diags.error(core::DiagnosticKind::kInput, "parse-error", path, parsed.error().pos,
@@ -41,7 +41,8 @@ std::shared_ptr<core::Document> parse_terraform_file(const std::string& path,
     }
     return parsed.value();
   }
-  parse::HclResult r = parse::parse_hcl(source, popts);
+  parse::HclResult r = ends_with(path, ".tf.json") ? parse::parse_tf_json(source, popts)
+                                                   : parse::parse_hcl(source, popts);
   for (const core::Error& e : r.errors) {
     diags.error(core::DiagnosticKind::kInput, "parse-error", path, e.pos, e.message);
   }
@@ -80,7 +81,7 @@ TerraformFiles parse_terraform(const std::vector<core::DiscoveredFile>& files,
 
 void adapt_terraform(TerraformFiles files, const ScanOptions& options,
                      const std::set<std::string>& covered, std::vector<formats::Unit>& units,
-                     core::Diagnostics& diags) {
+                     core::Diagnostics& diags, size_t& read) {
   std::vector<formats::terraform::Directory> list;
   for (auto& [path, d] : files.dirs) {
     if (d.configuration.empty()) continue;
@@ -93,6 +94,11 @@ void adapt_terraform(TerraformFiles files, const ScanOptions& options,
   if (list.empty()) return;
   formats::terraform::Options topts;
   topts.covered_roots = covered;
+  topts.parse_file = [&](const std::string& path) {
+    std::shared_ptr<core::Document> doc = parse_terraform_file(path, options, diags);
+    if (doc != nullptr) ++read;
+    return doc;
+  };
   for (const std::string& vf : options.var_files) {
     std::shared_ptr<core::Document> doc = parse_terraform_file(vf, options, diags);
     if (doc != nullptr) topts.var_files.push_back(std::move(doc));

@@ -16,9 +16,9 @@ namespace genlens::cli {
 // True for the files this part reads.
 [[nodiscard]] bool is_terraform_path(const std::string& path);
 
-// Parses one .tf / .tf.json / .tfvars file: HCL, or JSON for *.json. nullptr
-// when it cannot be read at all; syntax errors go to `diags` and the
-// document is kept.
+// Parses one file: HCL, Terraform JSON for *.tf.json, plain JSON for other
+// *.json (*.tfvars.json, modules.json). nullptr when it cannot be read at
+// all; syntax errors go to `diags` and the document is kept.
 std::shared_ptr<core::Document> parse_terraform_file(const std::string& path,
                                                      const ScanOptions& options,
                                                      core::Diagnostics& diags);
@@ -35,9 +35,11 @@ TerraformFiles parse_terraform(const std::vector<core::DiscoveredFile>& files,
                                const ScanOptions& options, core::Diagnostics& diags, size_t& read);
 
 // Adapts the parsed directories (--var-file and --var applied), leaving out
-// the root modules `covered` by plan files; appends the units.
+// the root modules `covered` by plan files; appends the units. Installed
+// remote modules (modules.json) are read on the way: adds the number of
+// those files read to `read`.
 void adapt_terraform(TerraformFiles files, const ScanOptions& options,
                      const std::set<std::string>& covered, std::vector<formats::Unit>& units,
-                     core::Diagnostics& diags);
+                     core::Diagnostics& diags, size_t& read);
 
 }  // namespace genlens::cli

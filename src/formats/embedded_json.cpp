@@ -35,6 +35,8 @@ const core::Node* host_of(const Value& v) {
 }  // namespace
 
 const Value* JsonCache::parse(const Value* str, std::string* reason) {
+  // jsonencode(...): the value it encoded, positions and provenance included.
+  if (str->encoded != nullptr) return str->encoded;
   if (auto it = cache_.find(str); it != cache_.end()) return it->second;
   if (auto it = failures_.find(str); it != failures_.end()) {
     *reason = it->second;

@@ -58,12 +58,17 @@ std::string relative_path(const core::Node* resource, const core::Node* at) {
 }
 
 Graph::Graph(std::vector<formats::Unit> units) : units_(std::move(units)) {
+  std::set<const void*> shared;  // keep_alive lists already indexed
   for (size_t u = 0; u < units_.size(); ++u) {
     for (const core::Node* root : units_[u].document->roots()) {
       root_files_.emplace(root, &units_[u].document->source().path());
     }
-    for (const auto& doc : units_[u].keep_alive) {
-      for (const core::Node* root : doc->roots()) root_files_.emplace(root, &doc->source().path());
+    if (units_[u].keep_alive != nullptr && shared.insert(units_[u].keep_alive.get()).second) {
+      for (const auto& doc : *units_[u].keep_alive) {
+        for (const core::Node* root : doc->roots()) {
+          root_files_.emplace(root, &doc->source().path());
+        }
+      }
     }
     for (const formats::Resource& r : units_[u].resources) {
       resources_.push_back(&r);

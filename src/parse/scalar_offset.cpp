@@ -151,10 +151,11 @@ class Table {
   std::vector<Position> out_;
 };
 
-void scan_quoted(const core::SourceFile& file, size_t start, char quote, Table& table) {
+void scan_quoted(const core::SourceFile& file, size_t start, Position start_pos, char quote,
+                 Table& table) {
   const std::string_view text = file.text();
   if (start >= text.size() || text[start] != quote) return;
-  PositionCursor cursor(text, start, file.position_at(start));
+  PositionCursor cursor(text, start, start_pos);
   size_t j = start + 1;
   if (table.done_if_empty(cursor.advance(j))) return;
   std::string bytes;
@@ -188,9 +189,9 @@ void scan_quoted(const core::SourceFile& file, size_t start, char quote, Table& 
   }
 }
 
-void scan_plain(const core::SourceFile& file, size_t start, Table& table) {
+void scan_plain(const core::SourceFile& file, size_t start, Position start_pos, Table& table) {
   const std::string_view text = file.text();
-  PositionCursor cursor(text, start, file.position_at(start));
+  PositionCursor cursor(text, start, start_pos);
   if (table.done_if_empty(cursor.advance(start))) return;
   size_t j = start;
   while (j < text.size() && !is_line_break(text[j])) {
@@ -246,23 +247,20 @@ void scan_literal(const core::SourceFile& file, uint32_t header_line, Table& tab
 
 }  // namespace
 
-std::vector<core::Position> scalar_byte_positions(const core::SourceFile& file,
-                                                  const core::Node& scalar, size_t limit) {
-  if (scalar.kind != core::NodeKind::kScalar || !scalar.range.begin.known() ||
-      scalar.range.begin.line > file.line_count()) {
-    return {};
-  }
+namespace {
+
+std::vector<core::Position> byte_positions(const core::SourceFile& file, const core::Node& scalar,
+                                           size_t start, Position start_pos, size_t limit) {
   Table table(scalar.text, limit);
-  const size_t start = file.offset_of(scalar.range.begin);
   switch (scalar.style) {
     case core::ScalarStyle::kDoubleQuoted:
-      scan_quoted(file, start, '"', table);
+      scan_quoted(file, start, start_pos, '"', table);
       break;
     case core::ScalarStyle::kSingleQuoted:
-      scan_quoted(file, start, '\'', table);
+      scan_quoted(file, start, start_pos, '\'', table);
       break;
     case core::ScalarStyle::kPlain:
-      scan_plain(file, start, table);
+      scan_plain(file, start, start_pos, table);
       break;
     case core::ScalarStyle::kLiteral:
       scan_literal(file, scalar.range.begin.line, table);
@@ -271,6 +269,26 @@ std::vector<core::Position> scalar_byte_positions(const core::SourceFile& file,
       break;
   }
   return table.take();
+}
+
+bool mappable(const core::SourceFile& file, const core::Node& scalar) {
+  return scalar.kind == core::NodeKind::kScalar && scalar.range.begin.known() &&
+         scalar.range.begin.line <= file.line_count();
+}
+
+}  // namespace
+
+std::vector<core::Position> scalar_byte_positions(const core::SourceFile& file,
+                                                  const core::Node& scalar, size_t limit) {
+  if (!mappable(file, scalar)) return {};
+  const size_t start = file.offset_of(scalar.range.begin);
+  return byte_positions(file, scalar, start, file.position_at(start), limit);
+}
+
+std::vector<core::Position> scalar_byte_positions_at(const core::SourceFile& file,
+                                                     const core::Node& scalar, size_t start) {
+  if (!mappable(file, scalar)) return {};
+  return byte_positions(file, scalar, start, scalar.range.begin, std::string_view::npos);
 }
 
 }  // namespace detail

@@ -47,6 +47,38 @@ class PositionCursor {
   core::Position pos_;
 };
 
+// Converts positions to byte offsets (SourceFile::offset_of: columns count
+// code points, a column past the line's end is its end) by scanning forward
+// from the last one: linear overall when positions come in nondecreasing
+// order on long lines; an earlier position rescans its line.
+class OffsetCursor {
+ public:
+  explicit OffsetCursor(const core::SourceFile& file) : file_(file) {}
+
+  size_t advance(core::Position p) {
+    if (p.line != pos_.line || p.column < pos_.column) {
+      pos_ = core::Position{p.line, 1};
+      offset_ = file_.line_start(p.line);
+      end_ = offset_ + file_.line_text(p.line).size();
+    }
+    const std::string_view text = file_.text();
+    while (pos_.column < p.column && offset_ < end_) {
+      ++offset_;
+      while (offset_ < end_ && (static_cast<unsigned char>(text[offset_]) & 0xC0) == 0x80) {
+        ++offset_;
+      }
+      ++pos_.column;
+    }
+    return offset_;
+  }
+
+ private:
+  const core::SourceFile& file_;
+  core::Position pos_{0, 0};
+  size_t offset_ = 0;
+  size_t end_ = 0;
+};
+
 // Where each byte of `scalar.text` is written in `file`: result[d] is the
 // position of the source character that produced decoded byte d, and, when
 // the whole text could be matched, result[scalar.text.size()] is the position
@@ -57,5 +89,10 @@ class PositionCursor {
 std::vector<core::Position> scalar_byte_positions(const core::SourceFile& file,
                                                   const core::Node& scalar,
                                                   size_t limit = std::string_view::npos);
+// The same when the caller knows `start`, the offset of scalar.range.begin
+// (converting the position costs its column: quadratic over the strings of
+// a long line).
+std::vector<core::Position> scalar_byte_positions_at(const core::SourceFile& file,
+                                                     const core::Node& scalar, size_t start);
 
 }  // namespace genlens::parse::detail

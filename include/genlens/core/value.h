@@ -40,6 +40,10 @@ struct Value {
   std::string reason;                                         // why it is unknown or partial
   std::vector<const Node*> provenance;  // how it was reached (Ref -> Default, ...)
   std::vector<StringSegment> segments;  // for spliced strings
+  // A string that is the JSON encoding of a structured value (Terraform's
+  // jsonencode): read as JSON (@json, policy predicates) it is that value,
+  // with the positions and provenance of what was encoded.
+  const Value* encoded = nullptr;
 
   [[nodiscard]] bool known() const { return kind != ValueKind::kUnknown; }
   [[nodiscard]] bool is_map() const { return kind == ValueKind::kMap; }

@@ -58,9 +58,10 @@ struct Unit {
   // Where references by name resolve: the template (CloudFormation, empty =
   // this unit only) or the module instance ("infra/", "infra/ module.kb").
   std::string scope;
-  // Documents the values point into besides `document` (a module's
-  // variables.tf and tfvars files).
-  std::vector<std::shared_ptr<const core::Document>> keep_alive;
+  // Documents the values point into besides `document`: every document of
+  // a Terraform adapt run (module arguments, variable defaults in another
+  // file, tfvars), one list shared by the run's units.
+  std::shared_ptr<const std::vector<std::shared_ptr<const core::Document>>> keep_alive;
 };
 
 }  // namespace genlens::formats

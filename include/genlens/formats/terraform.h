@@ -5,8 +5,12 @@
 // --var-file and --var); local module calls (`source = "./x"`) are loaded
 // with their arguments, so a resource inside a module is reported at its
 // line in the module with its full address (module.kb.aws_s3_bucket.docs).
+// Remote module calls are loaded from what `terraform init` installed
+// (.terraform/modules/modules.json of the root module) when it is there;
+// otherwise their outputs are Unknown.
 // Resources expand per count / for_each instance; values that Terraform
 // knows only after apply are Unknown.
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -33,15 +37,22 @@ struct Directory {
   std::vector<std::shared_ptr<core::Document>> variables;      // terraform.tfvars, *.auto.tfvars
 };
 
+// Reads and parses one file (HCL, Terraform JSON or JSON by its name),
+// reporting its problems; nullptr when it cannot be read at all.
+using FileParser = std::function<std::shared_ptr<core::Document>(const std::string& path)>;
+
 struct Options {
   std::vector<std::shared_ptr<core::Document>> var_files;  // --var-file, in order
   std::map<std::string, std::string> vars;                 // --var NAME=VALUE
   size_t max_instances = 10'000;  // count / for_each instances per resource
-  size_t max_module_depth = 16;   // nested local module calls
+  size_t max_module_depth = 16;   // nested module calls
   // Directories whose root module a plan JSON of the scan covers
   // (terraform_plan.h): they are not evaluated as root modules, nor are the
   // local modules only they call. Lexically normal paths, as Directory::path.
   std::set<std::string> covered_roots;
+  // Reads .terraform/modules/modules.json and the installed modules it
+  // lists; when empty, remote modules are never loaded.
+  FileParser parse_file;
 };
 
 // Adapts every directory as a root module; directories that another

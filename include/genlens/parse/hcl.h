@@ -153,6 +153,21 @@ struct HclResult {
 // (nesting beyond it becomes kUnknown with an error) and options.max_seconds.
 HclResult parse_hcl(core::SourcePtr source, const ParseOptions& options = {});
 
+// Terraform's JSON syntax (.tf.json): parse_json, then the strings that
+// Terraform reads as string templates become what parse_hcl makes of a
+// quoted string (a kString scalar with `$${`/`%%{` unescaped, or a
+// `template` expression), and the strings it reads as expressions
+// (depends_on items, `provider`, a dynamic block's `iterator`, ...) become
+// expressions; properties named "//" in block bodies are comments and are
+// dropped; `lifecycle`, `connection` and dynamic `content` objects become
+// sequences of one body. Where each rule applies: src/parse/hcl/tf_json.cpp.
+// Nodes made from a string range over their text inside the string (through
+// JSON escapes); a template's node ranges over the whole string. A JSON
+// syntax error gives a null doc and that error; a template or expression
+// that does not parse is an error at its position in the string, and its
+// node and all its ancestors have has_error set.
+HclResult parse_tf_json(core::SourcePtr source, const ParseOptions& options = {});
+
 // The text of `range` in `file` (for a kExpression: its source).
 std::string_view source_text(const core::SourceFile& file, const core::SourceRange& range);
 

@@ -2,20 +2,19 @@
 // instance, one Unit per configuration file and module instance.
 #include <algorithm>
 #include <deque>
-#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "formats/terraform/installed_modules.h"
 #include "formats/terraform/module.h"
 #include "genlens/formats/terraform.h"
 
 namespace genlens::formats::terraform {
 namespace {
 
-namespace fs = std::filesystem;
 using core::Node;
 using core::Value;
 using core::ValueKind;
@@ -28,24 +27,20 @@ const std::set<std::string_view> kMeta = {"count",    "for_each",  "depends_on",
 class Adapter {
  public:
   Adapter(const std::vector<Directory>& dirs, const Options& options, core::Diagnostics& diags)
-      : dirs_(dirs),
-        options_(options),
-        diags_(diags),
-        arena_(std::make_shared<core::ValueArena>()) {
-    for (size_t i = 0; i < dirs.size(); ++i) {
-      defs_.push_back(collect(dirs[i]));
-      by_path_[normal_dir(dirs[i].path)] = i;
-    }
+      : options_(options), diags_(diags), arena_(std::make_shared<core::ValueArena>()) {
+    for (const Directory& d : dirs) add_dir(d);
     root_ = dirs.empty() ? "." : normal_dir(dirs.front().path);
     for (const Directory& d : dirs) {
-      while (root_ != "." && normal_dir(d.path).rfind(root_, 0) != 0)
+      while (root_ != "." && normal_dir(d.path).rfind(root_, 0) != 0) {
         root_ = normal_dir(root_ + "/..");
+      }
     }
   }
 
   std::vector<Unit> run() {
     std::set<size_t> called;
-    for (size_t i = 0; i < dirs_.size(); ++i) {
+    const size_t discovered = dirs_.size();
+    for (size_t i = 0; i < discovered; ++i) {
       for (const auto& [name, body] : defs_[i].calls) {
         if (auto child = child_dir(i, body); child.has_value()) called.insert(*child);
       }
@@ -54,7 +49,7 @@ class Adapter {
     // Roots: directories no other one calls; then any directory left out
     // (modules that only call each other in a cycle) as a root too.
     for (int pass = 0; pass < 2; ++pass) {
-      for (size_t i = 0; i < dirs_.size(); ++i) {
+      for (size_t i = 0; i < discovered; ++i) {
         if (pass == 0 ? called.count(i) != 0 : instantiated_.count(i) != 0) continue;
         if (covered.count(i) != 0) continue;
         root(i);
@@ -62,20 +57,16 @@ class Adapter {
     }
     std::vector<Unit> out;
     for (auto& [key, unit] : units_) out.push_back(std::move(unit));
+    keep_documents(out);
     return out;
   }
 
  private:
-  void root(size_t i) {
-    {
-      Instance& inst = instances_.emplace_back();
-      inst.index = instances_.size() - 1;
-      inst.def = &defs_[i];
-      inst.scope = dirs_[i].path;
-      inst.chain = {&dirs_[i]};
-      root_inputs(inst, dirs_[i]);
-      instantiate(inst);
-    }
+  size_t add_dir(const Directory& d) {
+    dirs_.push_back(&d);
+    defs_.push_back(collect(d));
+    by_path_[normal_dir(d.path)] = dirs_.size() - 1;
+    return dirs_.size() - 1;
   }
 
   // The directories a plan covers as root modules, and those reached from
@@ -84,8 +75,9 @@ class Adapter {
     std::set<size_t> out;
     std::vector<size_t> todo;
     for (const std::string& dir : options_.covered_roots) {
-      if (auto it = by_path_.find(normal_dir(dir)); it != by_path_.end())
+      if (auto it = by_path_.find(normal_dir(dir)); it != by_path_.end()) {
         todo.push_back(it->second);
+      }
     }
     while (!todo.empty()) {
       const size_t i = todo.back();
@@ -98,12 +90,58 @@ class Adapter {
     return out;
   }
 
-  std::optional<size_t> child_dir(size_t parent, const Node* call) {
+  void root(size_t i) {
+    Instance& inst = instances_.emplace_back();
+    inst.index = instances_.size() - 1;
+    inst.dir = i;
+    inst.def = &defs_[i];
+    inst.scope = dirs_[i]->path;
+    inst.chain = {dirs_[i]};
+    if (std::optional<Manifest> m = read_manifest(dirs_[i]->path, options_.parse_file, diags_)) {
+      inst.manifest = &manifests_.emplace_back(std::move(*m));
+    }
+    root_inputs(inst, *dirs_[i]);
+    instantiate(inst);
+  }
+
+  static const Node* source_of(const Node* call) {
     const Node* src = call->is_map() ? call->find("source") : nullptr;
-    if (src == nullptr || !src->is_scalar() || !local_source(src->text)) return std::nullopt;
-    auto it = by_path_.find(normal_dir(dirs_[parent].path + "/" + src->text));
+    return src != nullptr && src->is_scalar() ? src : nullptr;
+  }
+
+  // A local source found among the scanned directories.
+  std::optional<size_t> child_dir(size_t parent, const Node* call) {
+    const Node* src = source_of(call);
+    if (src == nullptr || !is_local_source(src->text)) return std::nullopt;
+    auto it = by_path_.find(normal_dir(dirs_[parent]->path + "/" + src->text));
     if (it == by_path_.end()) return std::nullopt;
     return it->second;
+  }
+
+  // The directory of module call `key` (dotted) of `inst`: a scanned local
+  // directory, else what the root's manifest says was installed for a
+  // remote source or for any call inside an installed module. A local
+  // source of the scanned tree that leads out of it stays unloaded.
+  std::optional<size_t> call_dir(const Instance& inst, const std::string& key, const Node* call) {
+    if (std::optional<size_t> local = child_dir(inst.dir, call)) return local;
+    const Node* src = source_of(call);
+    if (inst.manifest == nullptr || src == nullptr ||
+        (is_local_source(src->text) && !installed_.count(inst.dir))) {
+      return std::nullopt;
+    }
+    auto entry = inst.manifest->modules.find(key);
+    if (entry == inst.manifest->modules.end()) return std::nullopt;
+    const std::string path = normal_dir(inst.manifest->root + "/" + entry->second.dir);
+    if (auto done = loaded_.find(path); done != loaded_.end()) return done->second;
+    std::optional<size_t>& slot = loaded_[path];
+    if (auto found = by_path_.find(path); found != by_path_.end()) {
+      slot = found->second;
+    } else if (std::optional<Directory> d =
+                   load_installed(*inst.manifest, entry->second, options_.parse_file, diags_)) {
+      slot = add_dir(installed_dirs_.emplace_back(std::move(*d)));
+      installed_.insert(*slot);
+    }
+    return slot;
   }
 
   // tfvars files of the directory, then --var-file, then --var.
@@ -127,27 +165,29 @@ class Adapter {
 
   ModuleScope& instantiate(Instance& inst) {
     ModuleScope& scope = scopes_.emplace_back(inst, *arena_, root_);
-    const size_t dir_index = static_cast<size_t>(inst.def - defs_.data());
-    instantiated_.insert(dir_index);
+    instantiated_.insert(inst.dir);
     for (const auto& [name, call] : inst.def->calls) {
-      const std::optional<size_t> child = child_dir(dir_index, call);
-      if (!child.has_value()) continue;  // remote: its outputs are Unknown
-      const Directory* cdir = &dirs_[*child];
+      const std::string call_key = inst.key.empty() ? name : inst.key + "." + name;
+      const std::optional<size_t> child = call_dir(inst, call_key, call);
+      if (!child.has_value()) continue;  // not loaded: its outputs are Unknown
+      const Directory* cdir = dirs_[*child];
       const Node* src = call->find("source");
       if (std::find(inst.chain.begin(), inst.chain.end(), cdir) != inst.chain.end() ||
           inst.chain.size() >= options_.max_module_depth) {
         std::string path;
         for (const Directory* d : inst.chain) path += d->path + " -> ";
         diags_.error(
-            core::DiagnosticKind::kInput, "module-cycle",
-            inst.def->dir->configuration.front()->source().path(), src->range.begin,
+            core::DiagnosticKind::kInput, "module-cycle", file_of(src), src->range.begin,
             fmt::format("module cycle: {}{} (module {} is not loaded)", path, cdir->path, name));
         continue;
       }
       for (auto& [key, bindings] : expansions(scope, call, Bindings{})) {
         Instance& ci = instances_.emplace_back();
         ci.index = instances_.size() - 1;
+        ci.dir = *child;
         ci.def = &defs_[*child];
+        ci.key = call_key;
+        ci.manifest = inst.manifest;
         ci.prefix = inst.prefix + "module." + name + key + ".";
         ci.scope = cdir->path + " " + ci.prefix;
         ci.chain = inst.chain;
@@ -247,16 +287,19 @@ class Adapter {
     return out;
   }
 
-  void too_many(const Node* expr, double n) {
-    const core::Node* root = expr;
-    while (root->parent != nullptr) root = root->parent;
-    std::string file;
-    for (const Directory& d : dirs_) {
-      for (const auto& doc : d.configuration) {
-        if (!doc->roots().empty() && doc->roots().front() == root) file = doc->source().path();
+  // The configuration file a node is in.
+  std::string file_of(const Node* n) const {
+    while (n->parent != nullptr) n = n->parent;
+    for (const Directory* d : dirs_) {
+      for (const auto& doc : d->configuration) {
+        if (!doc->roots().empty() && doc->roots().front() == n) return doc->source().path();
       }
     }
-    diags_.error(core::DiagnosticKind::kInput, "budget", file, expr->range.begin,
+    return "";
+  }
+
+  void too_many(const Node* expr, double n) {
+    diags_.error(core::DiagnosticKind::kInput, "budget", file_of(expr), expr->range.begin,
                  fmt::format("evaluation truncated: {:.0f} instances exceed the limit of {}; this "
                              "resource is not checked",
                              n, options_.max_instances));
@@ -408,24 +451,34 @@ class Adapter {
       u.document = inst.def->dir->configuration[file];
       u.arena = arena_;
       u.scope = inst.scope;
-      for (const auto& doc : inst.def->dir->configuration) u.keep_alive.push_back(doc);
-      for (const auto& doc : inst.def->dir->variables) u.keep_alive.push_back(doc);
-      // The calling modules: a module argument decides values in here.
-      for (const Directory* caller : inst.chain) {
-        if (caller == inst.def->dir) continue;
-        for (const auto& doc : caller->configuration) u.keep_alive.push_back(doc);
-        for (const auto& doc : caller->variables) u.keep_alive.push_back(doc);
-      }
-      for (const auto& doc : options_.var_files) u.keep_alive.push_back(doc);
     }
     return it->second;
   }
 
-  const std::vector<Directory>& dirs_;
+  // A value can come from any module of the run (an argument from the
+  // caller, an output of a module without resources, a variable default in
+  // another file, tfvars): every unit keeps every document of the run alive,
+  // through one shared bundle.
+  void keep_documents(std::vector<Unit>& out) const {
+    auto bundle = std::make_shared<std::vector<std::shared_ptr<const core::Document>>>();
+    for (const Directory* d : dirs_) {
+      bundle->insert(bundle->end(), d->configuration.begin(), d->configuration.end());
+      bundle->insert(bundle->end(), d->variables.begin(), d->variables.end());
+    }
+    bundle->insert(bundle->end(), options_.var_files.begin(), options_.var_files.end());
+    if (bundle->empty()) return;
+    for (Unit& u : out) u.keep_alive = bundle;
+  }
+
   const Options& options_;
   core::Diagnostics& diags_;
   std::shared_ptr<core::ValueArena> arena_;
-  std::vector<ModuleDef> defs_;
+  std::vector<const Directory*> dirs_;  // the scanned ones first, then installed modules
+  std::deque<ModuleDef> defs_;          // per directory
+  std::deque<Directory> installed_dirs_;
+  std::set<size_t> installed_;  // indexes of installed module directories
+  std::deque<Manifest> manifests_;
+  std::map<std::string, std::optional<size_t>> loaded_;  // installed directory path -> index
   std::map<std::string, size_t> by_path_;
   std::string root_;
   std::deque<Instance> instances_;

@@ -148,7 +148,13 @@ const Value* Evaluator::traversal(const Node* node) {
     if (base == nullptr) return nullptr;
     return apply_steps(base, steps, 0, node);
   }
-  if (const Value* b = lookup_binding(n->text)) return apply_steps(b, steps, 0, node);
+  if (const Value* b = lookup_binding(n->text)) {
+    // each.value, count.index, a for or dynamic iterator: like var.x,
+    // reported where it is used, coming from the for_each entry.
+    const Value* r = apply_steps(b, steps, 0, node);
+    if (r == nullptr || r->origin == node) return r;
+    return core::at_use_site(arena_, r, node);
+  }
   if (isolated_) {
     return c.error(fmt::format("templatefile: vars have no entry \"{}\"", n->text));
   }

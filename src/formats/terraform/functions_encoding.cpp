@@ -1,7 +1,9 @@
 // Encoding functions: jsonencode/jsondecode, base64encode/base64decode,
 // urlencode. jsonencode of a value holding Unknowns is a partial string
 // (kUnknownMark where the unknown goes), which the JSON reader accepts with
-// ParseOptions::allow_unknown_marker.
+// ParseOptions::allow_unknown_marker. The result keeps the encoded value
+// (Value::encoded): @json and the policy predicates read that instead of the
+// text, so findings land on the lines inside jsonencode(...).
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -109,7 +111,9 @@ const Value* fn_jsonencode(const Ctx& c, const Args& a) {
     return why == "result too large to evaluate" ? c.too_large() : c.unknown(why);
   }
   Value* s = c.str(std::move(out));
-  if (s != nullptr && s->text.find(core::kUnknownMark) != std::string::npos) {
+  if (s == nullptr) return s;
+  s->encoded = a[0];
+  if (s->text.find(core::kUnknownMark) != std::string::npos) {
     s->partial = true;
     s->reason = why;
   }

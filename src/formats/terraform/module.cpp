@@ -39,10 +39,6 @@ std::string normal_dir(const std::string& path) {
   return s.empty() ? "." : s;
 }
 
-bool local_source(const std::string& source) {
-  return source.rfind("./", 0) == 0 || source.rfind("../", 0) == 0;
-}
-
 const Block* ModuleDef::find(bool data, std::string_view type, std::string_view name) const {
   for (const Block& b : blocks) {
     if (b.data == data && b.type == type && b.name == name) return &b;

@@ -36,18 +36,20 @@ struct ModuleDef {
 
 ModuleDef collect(const Directory& dir);
 
-// A module source Terraform reads from the local file system ("./x", "../x").
-[[nodiscard]] bool local_source(const std::string& source);
-
 // A value given to a variable, with the node it was written at.
 struct Input {
   const core::Value* value = nullptr;
   std::vector<Reference> references;  // met evaluating it, in the calling module
 };
 
+struct Manifest;  // installed_modules.h
+
 struct Instance {
   size_t index = 0;  // in creation order
+  size_t dir = 0;    // the adapter's index of its directory
   const ModuleDef* def = nullptr;
+  std::string key;                     // module call path: "" for a root, "vpc", "vpc.nat"
+  const Manifest* manifest = nullptr;  // installed modules of its root module, if any
   std::string prefix;  // "" for a root module, "module.kb." (or module.kb["a"].) inside
   std::string scope;   // Unit::scope of its resources
   std::map<std::string, Input> inputs;  // module arguments, tfvars, --var

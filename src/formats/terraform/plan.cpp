@@ -3,10 +3,13 @@
 #include <deque>
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <set>
 #include <utility>
 
 #include <fmt/format.h>
 
+#include "formats/terraform/installed_modules.h"
 #include "formats/terraform/plan.h"
 
 namespace genlens::formats::terraform {
@@ -44,6 +47,7 @@ class PlanAdapter {
     }
     walk(issues_.member(planned, "root_module", NodeKind::kMap, false), top);
     result_.read = true;
+    keep_documents();
     result_.units = std::move(units_);
     return std::move(result_);
   }
@@ -119,7 +123,7 @@ class PlanAdapter {
     child.call = issues_.member(calls, name, NodeKind::kMap, false);
     child.config = issues_.member(child.call, "module", NodeKind::kMap, false);
     const std::string source = issues_.text(child.call, "source", false);
-    if (parent.dir == nullptr || !local_source(source) || !sources_) return;
+    if (parent.dir == nullptr || !is_local_source(source) || !sources_) return;
     child.dir = sources_(normal_dir(parent.dir->path + "/" + source));
     if (child.dir != nullptr) child.def = collect(*child.dir);
   }
@@ -186,12 +190,23 @@ class PlanAdapter {
       u.document = home;
       u.arena = arena_;
       u.scope = inst.scope;
-      u.keep_alive.push_back(doc_);
-      if (inst.dir != nullptr) {
-        for (const auto& d : inst.dir->configuration) u.keep_alive.push_back(d);
-      }
     }
     return units_[it->second];
+  }
+
+  // Values point into the plan and locations into the .tf files of any
+  // module instance: every unit keeps them alive through one shared bundle
+  // (as the adapter does for its run).
+  void keep_documents() {
+    auto bundle = std::make_shared<std::vector<std::shared_ptr<const core::Document>>>();
+    bundle->push_back(doc_);
+    std::set<const Directory*> seen;
+    for (const plan::ModuleInstance& m : modules_) {
+      if (m.dir == nullptr || !seen.insert(m.dir).second) continue;
+      bundle->insert(bundle->end(), m.dir->configuration.begin(), m.dir->configuration.end());
+      bundle->insert(bundle->end(), m.dir->variables.begin(), m.dir->variables.end());
+    }
+    for (Unit& u : units_) u.keep_alive = bundle;
   }
 
   std::shared_ptr<core::Document> doc_;

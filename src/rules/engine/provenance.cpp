@@ -45,6 +45,13 @@ std::string provenance_note(const core::Node* node, const std::string& file) {
     if (p.size() >= 3 && p[0] == "locals") {
       return fmt::format("the value comes from local.{}", p[2]);
     }
+    // A for_each map written in the block itself (resource, module call,
+    // dynamic block): each.value came from this entry.
+    for (size_t i = 0; i + 1 < p.size(); ++i) {
+      if (p[i] == "for_each") {
+        return fmt::format("the value comes from for_each entry \"{}\"", p[i + 1]);
+      }
+    }
     if (p.size() >= 3 && p[0] == "module") {
       return fmt::format("the value comes from argument {} of module \"{}\"", p[2], p[1]);
     }

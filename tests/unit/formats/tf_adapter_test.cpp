@@ -174,6 +174,46 @@ resource "aws_sqs_queue" "one" {}
   EXPECT_EQ(a->names(), (Strings{"aws_sqs_queue.one"}));
 }
 
+TEST(TfAdapter, UnitsKeepAliveTheDocumentsTheirValuesComeFrom) {
+  // The module has no resource, so no unit of its own: its output's node
+  // must still outlive the directories handed to adapt().
+  std::weak_ptr<genlens::core::Document> module_doc;
+  std::vector<Unit> units;
+  {
+    Directory root;
+    root.path = "infra";
+    root.configuration.push_back(hcl("infra/main.tf", R"(module "m" {
+  source = "./m"
+}
+resource "aws_s3_bucket" "b" {
+  bucket = module.m.name
+}
+)"));
+    Directory m;
+    m.path = "infra/m";
+    m.configuration.push_back(
+        hcl("infra/m/outputs.tf", "output \"name\" {\n  value = \"docs\"\n}\n"));
+    module_doc = m.configuration.front();
+    std::vector<Directory> dirs;
+    dirs.push_back(std::move(root));
+    dirs.push_back(std::move(m));
+    Diagnostics diags;
+    units = tf::adapt(dirs, {}, diags);
+    EXPECT_TRUE(diags.empty());
+  }
+  ASSERT_FALSE(module_doc.expired());
+  ASSERT_EQ(units.size(), 1u);
+  ASSERT_EQ(units[0].resources.size(), 1u);
+  const genlens::core::Value* bucket = units[0].resources[0].value->find("bucket");
+  ASSERT_NE(bucket, nullptr);
+  EXPECT_EQ(describe(bucket), "\"docs\"");
+  const genlens::core::Node* origin =
+      bucket->provenance.empty() ? bucket->origin : bucket->provenance.back();
+  ASSERT_NE(origin, nullptr);
+  while (origin->parent != nullptr) origin = origin->parent;
+  EXPECT_EQ(origin, module_doc.lock()->roots().front());
+}
+
 TEST(TfAdapter, RemoteAndOutsideModulesAreNotLoaded) {
   auto a = adapt(
       {{"infra", {{"main.tf", R"(module "remote" { source = "terraform-aws-modules/s3-bucket/aws" }

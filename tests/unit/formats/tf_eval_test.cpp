@@ -280,6 +280,27 @@ TEST_F(TfEval, EvalWithBindings) {
   EXPECT_EQ(describe(v), "\"k=k\"");
 }
 
+// each.value (and count.index, for and dynamic iterators) is reported where
+// it is used, like var.x, coming from the for_each entry.
+TEST_F(TfEval, BindingsAreReportedAtTheUseSite) {
+  const core::Value* models = bind("var.models", "{ chat = true, embed = false }");
+  ASSERT_NE(models, nullptr);
+  const core::Value* embed = models->find("embed");
+  ASSERT_NE(embed, nullptr);
+  core::Value each;
+  each.kind = core::ValueKind::kMap;
+  each.entries = {{"value", embed}};
+  docs_.push_back(testutil::hcl("a = each.value\n"));
+  const core::Node* a = docs_.back().doc->roots()[0]->find("a");
+  formats::terraform::Evaluator ev(arena_, scope_);
+  const core::Value* v = ev.eval_with(a, {{"each", &each}});
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(describe(v), "false");
+  EXPECT_EQ(range_str(v->origin->range), "1:5-1:15");
+  ASSERT_EQ(v->provenance.size(), 1U);
+  EXPECT_EQ(v->provenance[0], embed->origin);
+}
+
 TEST_F(TfEval, BudgetHugeRange) {
   EXPECT_EQ(show("range(100000000)"), "<unknown: result too large to evaluate>");
   EXPECT_EQ(show("length(range(100000000))"), "<unknown: result too large to evaluate>");

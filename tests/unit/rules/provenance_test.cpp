@@ -3,8 +3,13 @@
 // lists those places as related locations.
 #include <gtest/gtest.h>
 
+#include <memory>
+
 #include "../graph/graph_test_util.h"
+#include "../test_support.h"
+#include "genlens/parse/hcl.h"
 #include "genlens/rules/engine.h"
+#include "rules/engine/provenance.h"
 
 namespace {
 
@@ -90,6 +95,42 @@ Resources:
           "(bucket Docs)",
           "data.yaml:2 Parameters/Block/Default (the value comes from Parameters/Block/Default)",
       }));
+}
+
+// The Terraform wording of a related location: the place a value was
+// written (variable default, tfvars entry, local, module argument, for_each
+// entry of the block itself).
+TEST(Provenance, TerraformNotes) {
+  auto r = genlens::parse::parse_hcl(std::make_shared<genlens::core::SourceFile>("main.tf", R"(
+variable "size" {
+  default = 5
+}
+locals {
+  limit = 3
+}
+module "agent" {
+  source       = "./agent"
+  guardrail_id = ""
+  for_each     = { a = "x" }
+}
+resource "aws_sagemaker_model" "per_model" {
+  for_each = { chat = true, embed = false }
+}
+)"));
+  ASSERT_TRUE(r.errors.empty()) << r.errors.front().message;
+  const genlens::core::Node* root = r.doc->roots().front();
+  auto note = [&](const char* path, const char* file = "main.tf") {
+    const genlens::core::Node* n = genlens::testutil::node_at(root, path);
+    return n == nullptr ? std::string("<no node ") + path + ">"
+                        : genlens::rules::detail::provenance_note(n, file);
+  };
+  EXPECT_EQ(note("variable/size/default"), "the value comes from the default of variable \"size\"");
+  EXPECT_EQ(note("locals/0/limit"), "the value comes from local.limit");
+  EXPECT_EQ(note("module/agent/guardrail_id"),
+            "the value comes from argument guardrail_id of module \"agent\"");
+  EXPECT_EQ(note("module/agent/for_each/a"), "the value comes from for_each entry \"a\"");
+  EXPECT_EQ(note("resource/aws_sagemaker_model/per_model/for_each/embed"),
+            "the value comes from for_each entry \"embed\"");
 }
 
 }  // namespace

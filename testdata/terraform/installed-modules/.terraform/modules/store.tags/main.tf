@@ -1,0 +1,7 @@
+variable "name" {
+  type = string
+}
+
+output "tags" {
+  value = { Name = var.name, Owner = "genlens" }
+}
