@@ -1,4 +1,5 @@
 #include "cli/scan.h"
+#include "cli/plan_scan.h"
 #include "cli/terraform_scan.h"
 
 #include <spdlog/spdlog.h>
@@ -12,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "genlens/formats/cloudformation.h"
+#include "genlens/formats/terraform_plan.h"
 #include "genlens/graph/graph.h"
 #include "genlens/parse/parse.h"
 #include "genlens/rules/engine.h"
@@ -23,10 +25,18 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// A Terraform plan's top-level keys: the file may be a plan.
+bool mentions_plan(std::string_view text) {
+  return text.find("\"format_version\"") != std::string_view::npos &&
+         (text.find("\"planned_values\"") != std::string_view::npos ||
+          text.find("\"resource_changes\"") != std::string_view::npos);
+}
+
 // Files whose problems are worth a diagnostic: named on the command line,
-// named like a template, or mentioning CloudFormation.
+// named like a template, mentioning CloudFormation, or looking like a
+// Terraform plan.
 bool worth_reporting(const core::DiscoveredFile& f, std::string_view text) {
-  if (f.named) return true;
+  if (f.named || mentions_plan(text)) return true;
   const std::string& p = f.path;
   if (p.find(".cfn.") != std::string::npos || ends_with(p, ".template") ||
       p.find(".template.") != std::string::npos) {
@@ -100,9 +110,9 @@ bool out_of_time(const core::DiscoveredFile& f, const ScanOptions& options, Cloc
   return true;
 }
 
-// Reads, parses and adapts one file; appends its templates to `units` and
-// the time it took to `spent`.
-void scan_file(const core::DiscoveredFile& f, const ScanOptions& options,
+// Reads, parses and adapts one file; appends its templates and plans to
+// `units` and the time it took to `spent`.
+void scan_file(const core::DiscoveredFile& f, const ScanOptions& options, PlanScan& plans,
                std::vector<formats::Unit>& units, core::Diagnostics& diags, size_t& files,
                std::map<std::string, double>& spent) {
   const Clock::time_point start = Clock::now();
@@ -123,8 +133,8 @@ void scan_file(const core::DiscoveredFile& f, const ScanOptions& options,
     }
     return;
   }
-  // A template has a Resources or AWSTemplateFormatVersion key: files that
-  // mention neither cannot be one and are not parsed at all.
+  // A template has a Resources or AWSTemplateFormatVersion key, a plan its
+  // own keys (then `report` is set): other files are not parsed at all.
   if (!report && source->text().find("Resources") == std::string_view::npos) return;
   parse::ParseOptions popts;
   popts.max_nodes = node_budget(options, source->text().size());
@@ -149,12 +159,19 @@ void scan_file(const core::DiscoveredFile& f, const ScanOptions& options,
   }
   if (out_of_time(f, options, start, "reading and parsing", diags)) return;
   std::vector<formats::Unit> mine;
+  bool plan = false;
+  if (doc->roots().size() == 1 && formats::terraform::is_plan(doc->roots().front())) {
+    plan = plans.adapt(doc, mine, diags);
+    if (!plan && mine.empty()) return;  // reported
+  }
   for (const core::Node* root : doc->roots()) {
     if (!formats::cloudformation::is_template(root)) continue;
     mine.push_back(formats::cloudformation::adapt(doc, root, diags));
   }
-  if (mine.empty()) {
-    if (f.named) spdlog::info("{}: not a CloudFormation template; skipped", f.path);
+  if (mine.empty() && !plan) {
+    if (f.named) {
+      spdlog::info("{}: not a CloudFormation template or Terraform plan; skipped", f.path);
+    }
     return;
   }
   if (out_of_time(f, options, start, "reading, parsing and resolving", diags)) return;
@@ -178,22 +195,35 @@ std::unique_ptr<rules::RuleSet> load_all_rules(const std::vector<std::string>& r
 LoadedGraph load_graph(const ScanOptions& options, core::Diagnostics& diags) {
   LoadedGraph out;
   std::vector<core::DiscoveredFile> files = core::discover(options.paths, options.discover, diags);
-  std::vector<formats::Unit> units;
+  auto internal = [&](const std::string& path, const char* what, const std::exception& e) {
+    diags.error(core::DiagnosticKind::kInternal, "internal-error", path, {},
+                fmt::format("internal error while reading {}: {}", what, e.what()));
+  };
+  // Terraform files are parsed first: plan files place their findings in
+  // them, and the root modules a plan covers are not evaluated again.
+  TerraformFiles terraform;
   try {
-    scan_terraform(files, options, units, diags, out.files);
+    terraform = parse_terraform(files, options, diags, out.files);
   } catch (const std::exception& e) {
-    diags.error(core::DiagnosticKind::kInternal, "internal-error", "", {},
-                fmt::format("internal error while reading Terraform: {}", e.what()));
+    internal("", "Terraform", e);
   }
+  PlanScan plans(terraform, options);
+  std::vector<formats::Unit> others;
   for (const core::DiscoveredFile& f : files) {
     if (is_terraform_path(f.path)) continue;
     try {
-      scan_file(f, options, units, diags, out.files, out.spent);
+      scan_file(f, options, plans, others, diags, out.files, out.spent);
     } catch (const std::exception& e) {
-      diags.error(core::DiagnosticKind::kInternal, "internal-error", f.path, {},
-                  fmt::format("internal error while reading this file: {}", e.what()));
+      internal(f.path, "this file", e);
     }
   }
+  std::vector<formats::Unit> units;
+  try {
+    adapt_terraform(std::move(terraform), options, plans.covered(), units, diags, out.files);
+  } catch (const std::exception& e) {
+    internal("", "Terraform", e);
+  }
+  for (formats::Unit& u : others) units.push_back(std::move(u));
   out.graph = std::make_unique<graph::Graph>(std::move(units));
   return out;
 }

@@ -18,11 +18,11 @@ bool ends_with(const std::string& s, std::string_view suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// Parses one file: HCL, Terraform JSON for *.tf.json, plain JSON for other
-// *.json (*.tfvars.json, modules.json). nullptr when it cannot be read at
-// all; syntax errors are reported and the document kept.
-std::shared_ptr<core::Document> parse_file(const std::string& path, const ScanOptions& options,
-                                           core::Diagnostics& diags) {
+}  // namespace
+
+std::shared_ptr<core::Document> parse_terraform_file(const std::string& path,
+                                                     const ScanOptions& options,
+                                                     core::Diagnostics& diags) {
   auto content = core::read_file(path, options.discover.max_file_size);
   if (!content.ok()) {
     diags.error(core::DiagnosticKind::kInput, "io-error", path, {}, content.error().message);
@@ -49,19 +49,18 @@ std::shared_ptr<core::Document> parse_file(const std::string& path, const ScanOp
   return r.doc;
 }
 
-}  // namespace
-
 bool is_terraform_path(const std::string& path) {
   return formats::terraform::is_configuration_file(path) ||
          formats::terraform::is_variables_file(path);
 }
 
-void scan_terraform(const std::vector<core::DiscoveredFile>& files, const ScanOptions& options,
-                    std::vector<formats::Unit>& units, core::Diagnostics& diags, size_t& read) {
-  std::map<std::string, formats::terraform::Directory> dirs;
+TerraformFiles parse_terraform(const std::vector<core::DiscoveredFile>& files,
+                               const ScanOptions& options, core::Diagnostics& diags, size_t& read) {
+  TerraformFiles out;
   for (const core::DiscoveredFile& f : files) {
     if (!is_terraform_path(f.path)) continue;
-    const std::string dir = fs::path(f.path).parent_path().generic_string();
+    const std::string dir =
+        formats::terraform::normal_dir(fs::path(f.path).parent_path().generic_string());
     const std::string name = fs::path(f.path).filename().string();
     const bool vars = formats::terraform::is_variables_file(f.path);
     // Terraform reads terraform.tfvars(.json) and *.auto.tfvars(.json) by
@@ -70,15 +69,21 @@ void scan_terraform(const std::vector<core::DiscoveredFile>& files, const ScanOp
         name.find(".auto.tfvars") == std::string::npos) {
       continue;
     }
-    std::shared_ptr<core::Document> doc = parse_file(f.path, options, diags);
+    std::shared_ptr<core::Document> doc = parse_terraform_file(f.path, options, diags);
     if (doc == nullptr) continue;
     ++read;
-    formats::terraform::Directory& d = dirs[dir];
-    d.path = dir.empty() ? "." : dir;
+    formats::terraform::Directory& d = out.dirs[dir];
+    d.path = dir;
     (vars ? d.variables : d.configuration).push_back(std::move(doc));
   }
+  return out;
+}
+
+void adapt_terraform(TerraformFiles files, const ScanOptions& options,
+                     const std::set<std::string>& covered, std::vector<formats::Unit>& units,
+                     core::Diagnostics& diags, size_t& read) {
   std::vector<formats::terraform::Directory> list;
-  for (auto& [path, d] : dirs) {
+  for (auto& [path, d] : files.dirs) {
     if (d.configuration.empty()) continue;
     // terraform.tfvars first, then *.auto.tfvars in name order (discovery is sorted).
     std::stable_partition(d.variables.begin(), d.variables.end(), [](const auto& doc) {
@@ -88,13 +93,14 @@ void scan_terraform(const std::vector<core::DiscoveredFile>& files, const ScanOp
   }
   if (list.empty()) return;
   formats::terraform::Options topts;
+  topts.covered_roots = covered;
   topts.parse_file = [&](const std::string& path) {
-    std::shared_ptr<core::Document> doc = parse_file(path, options, diags);
+    std::shared_ptr<core::Document> doc = parse_terraform_file(path, options, diags);
     if (doc != nullptr) ++read;
     return doc;
   };
   for (const std::string& vf : options.var_files) {
-    std::shared_ptr<core::Document> doc = parse_file(vf, options, diags);
+    std::shared_ptr<core::Document> doc = parse_terraform_file(vf, options, diags);
     if (doc != nullptr) topts.var_files.push_back(std::move(doc));
   }
   for (const std::string& kv : options.vars) {

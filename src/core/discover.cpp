@@ -25,21 +25,6 @@ const std::set<std::string> kSkippedDirs = {".git",         ".hg",           ".s
                                             ".mypy_cache",  ".pytest_cache", "build",
                                             "dist",         "target",        "out"};
 
-bool excluded(const std::string& path, const DiscoverOptions& options) {
-  const std::string name = fs::path(path).filename().string();
-  for (const std::string& glob : options.excludes) {
-    if (fnmatch(glob.c_str(), path.c_str(), 0) == 0 ||
-        fnmatch(glob.c_str(), name.c_str(), 0) == 0) {
-      return true;
-    }
-    // "dir/" or "dir" excludes everything under it.
-    std::string prefix = glob;
-    while (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
-    if (!prefix.empty() && (path == prefix || path.rfind(prefix + "/", 0) == 0)) return true;
-  }
-  return false;
-}
-
 bool skipped_dir(const fs::path& dir) {
   const std::string name = dir.filename().string();
   if (kSkippedDirs.count(name) != 0) return true;
@@ -132,8 +117,8 @@ class Walker {
     for (const auto& e : entries) {
       const std::string shown = display_path(e.path());
       // Globs match the path as shown and the path below the named root.
-      if (excluded(shown, options_) ||
-          excluded(display_path(e.path().lexically_relative(root_)), options_)) {
+      if (is_excluded(shown, options_) ||
+          is_excluded(display_path(e.path().lexically_relative(root_)), options_)) {
         continue;
       }
       std::error_code ec2;
@@ -197,6 +182,21 @@ class Walker {
 };
 
 }  // namespace
+
+bool is_excluded(const std::string& path, const DiscoverOptions& options) {
+  const std::string name = fs::path(path).filename().string();
+  for (const std::string& glob : options.excludes) {
+    if (fnmatch(glob.c_str(), path.c_str(), 0) == 0 ||
+        fnmatch(glob.c_str(), name.c_str(), 0) == 0) {
+      return true;
+    }
+    // "dir/" or "dir" excludes everything under it.
+    std::string prefix = glob;
+    while (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
+    if (!prefix.empty() && (path == prefix || path.rfind(prefix + "/", 0) == 0)) return true;
+  }
+  return false;
+}
 
 bool has_scannable_extension(const std::string& path) {
   const std::string ext = fs::path(path).extension().string();

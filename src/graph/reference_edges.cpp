@@ -106,7 +106,7 @@ std::vector<Edge> reference_edges(const Inputs& in) {
       Name name{ref.scope.empty() ? scope : ref.scope, ref.target};
       auto add = [&](const std::vector<size_t>& targets) {
         for (size_t to : targets) {
-          Edge e{kind, i, to, {}, ref.at};
+          Edge e{kind, i, to, ref.attribute_path, ref.at};
           e.certain = ref.certain;
           out.push_back(std::move(e));
         }

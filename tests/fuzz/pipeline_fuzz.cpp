@@ -1,5 +1,5 @@
 // pipeline_fuzz: bytes -> a file -> cli::run_scan, the whole pipeline
-// (discover, read, parse as JSON or YAML by content, CloudFormation adapter,
+// (discover, read, parse as JSON or YAML by content, CloudFormation or plan adapter,
 // graph, every built-in rule with --report-unknown) -> the text, JSON and
 // SARIF reports. The input is written to one file per process under
 // /dev/shm (a tmpfs; $TMPDIR when /dev/shm is missing), named like a

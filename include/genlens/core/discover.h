@@ -27,6 +27,9 @@ struct DiscoveredFile {
 std::vector<DiscoveredFile> discover(const std::vector<std::string>& paths,
                                      const DiscoverOptions& options, Diagnostics& diags);
 
+// True when an --exclude glob matches the path as shown or its file name.
+[[nodiscard]] bool is_excluded(const std::string& path, const DiscoverOptions& options);
+
 // True for extensions genlens reads (.yaml, .yml, .json, .template).
 [[nodiscard]] bool has_scannable_extension(const std::string& path);
 

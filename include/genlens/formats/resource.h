@@ -36,6 +36,10 @@ struct Reference {
   // False when the instance key is known only after apply: the reference
   // names one of the instances, which one is not known.
   bool certain = true;
+  // The attribute it is written in, in rule-path form relative to the
+  // resource ("production_variants[0].model_name"); empty: the graph derives
+  // it from `at` (plan JSON gives it: `at` may lie outside the resource node).
+  std::string attribute_path = {};
 };
 
 struct Resource {

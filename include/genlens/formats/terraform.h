@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ namespace genlens::formats::terraform {
 // `.tf`, `.tf.json`: configuration; `.tfvars`, `.tfvars.json`: variables.
 [[nodiscard]] bool is_configuration_file(const std::string& path);
 [[nodiscard]] bool is_variables_file(const std::string& path);
+// A directory path as Directory::path holds it: lexically normal, without a
+// trailing '/', "." for the current directory.
+[[nodiscard]] std::string normal_dir(const std::string& path);
 
 // The parsed files of one directory.
 struct Directory {
@@ -42,6 +46,10 @@ struct Options {
   std::map<std::string, std::string> vars;                 // --var NAME=VALUE
   size_t max_instances = 10'000;  // count / for_each instances per resource
   size_t max_module_depth = 16;   // nested module calls
+  // Directories whose root module a plan JSON of the scan covers
+  // (terraform_plan.h): they are not evaluated as root modules, nor are the
+  // local modules only they call. Lexically normal paths, as Directory::path.
+  std::set<std::string> covered_roots;
   // Reads .terraform/modules/modules.json and the installed modules it
   // lists; when empty, remote modules are never loaded.
   FileParser parse_file;

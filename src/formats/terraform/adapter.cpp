@@ -29,10 +29,10 @@ class Adapter {
   Adapter(const std::vector<Directory>& dirs, const Options& options, core::Diagnostics& diags)
       : options_(options), diags_(diags), arena_(std::make_shared<core::ValueArena>()) {
     for (const Directory& d : dirs) add_dir(d);
-    root_ = dirs.empty() ? "." : normal_path(dirs.front().path);
+    root_ = dirs.empty() ? "." : normal_dir(dirs.front().path);
     for (const Directory& d : dirs) {
-      while (root_ != "." && normal_path(d.path).rfind(root_, 0) != 0) {
-        root_ = normal_path(root_ + "/..");
+      while (root_ != "." && normal_dir(d.path).rfind(root_, 0) != 0) {
+        root_ = normal_dir(root_ + "/..");
       }
     }
   }
@@ -45,11 +45,13 @@ class Adapter {
         if (auto child = child_dir(i, body); child.has_value()) called.insert(*child);
       }
     }
+    const std::set<size_t> covered = covered_by_plans();
     // Roots: directories no other one calls; then any directory left out
     // (modules that only call each other in a cycle) as a root too.
     for (int pass = 0; pass < 2; ++pass) {
       for (size_t i = 0; i < discovered; ++i) {
         if (pass == 0 ? called.count(i) != 0 : instantiated_.count(i) != 0) continue;
+        if (covered.count(i) != 0) continue;
         root(i);
       }
     }
@@ -63,8 +65,29 @@ class Adapter {
   size_t add_dir(const Directory& d) {
     dirs_.push_back(&d);
     defs_.push_back(collect(d));
-    by_path_[normal_path(d.path)] = dirs_.size() - 1;
+    by_path_[normal_dir(d.path)] = dirs_.size() - 1;
     return dirs_.size() - 1;
+  }
+
+  // The directories a plan covers as root modules, and those reached from
+  // them through local module calls.
+  std::set<size_t> covered_by_plans() {
+    std::set<size_t> out;
+    std::vector<size_t> todo;
+    for (const std::string& dir : options_.covered_roots) {
+      if (auto it = by_path_.find(normal_dir(dir)); it != by_path_.end()) {
+        todo.push_back(it->second);
+      }
+    }
+    while (!todo.empty()) {
+      const size_t i = todo.back();
+      todo.pop_back();
+      if (!out.insert(i).second) continue;
+      for (const auto& [name, body] : defs_[i].calls) {
+        if (auto child = child_dir(i, body); child.has_value()) todo.push_back(*child);
+      }
+    }
+    return out;
   }
 
   void root(size_t i) {
@@ -90,7 +113,7 @@ class Adapter {
   std::optional<size_t> child_dir(size_t parent, const Node* call) {
     const Node* src = source_of(call);
     if (src == nullptr || !is_local_source(src->text)) return std::nullopt;
-    auto it = by_path_.find(normal_path(dirs_[parent]->path + "/" + src->text));
+    auto it = by_path_.find(normal_dir(dirs_[parent]->path + "/" + src->text));
     if (it == by_path_.end()) return std::nullopt;
     return it->second;
   }
@@ -108,7 +131,7 @@ class Adapter {
     }
     auto entry = inst.manifest->modules.find(key);
     if (entry == inst.manifest->modules.end()) return std::nullopt;
-    const std::string path = normal_path(inst.manifest->root + "/" + entry->second.dir);
+    const std::string path = normal_dir(inst.manifest->root + "/" + entry->second.dir);
     if (auto done = loaded_.find(path); done != loaded_.end()) return done->second;
     std::optional<size_t>& slot = loaded_[path];
     if (auto found = by_path_.find(path); found != by_path_.end()) {

@@ -35,16 +35,10 @@ const Node* string_field(const Node* entry, std::string_view name) {
 
 bool is_local_source(std::string_view s) { return s.rfind("./", 0) == 0 || s.rfind("../", 0) == 0; }
 
-std::string normal_path(const std::string& p) {
-  std::string s = fs::path(p).lexically_normal().generic_string();
-  while (s.size() > 1 && s.back() == '/') s.pop_back();
-  return s.empty() ? "." : s;
-}
-
 std::optional<Manifest> read_manifest(const std::string& root, const FileParser& parse,
                                       core::Diagnostics& diags) {
   if (!parse) return std::nullopt;
-  const std::string path = normal_path(root + "/" + std::string(kManifestPath));
+  const std::string path = normal_dir(root + "/" + std::string(kManifestPath));
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) return std::nullopt;
   std::shared_ptr<core::Document> doc = parse(path);
@@ -98,7 +92,7 @@ std::optional<Directory> load_installed(const Manifest& manifest, const Manifest
   }
   std::error_code ec;
   const fs::path root = fs::weakly_canonical(fs::path(manifest.root), ec);
-  const std::string shown = normal_path(manifest.root + "/" + entry.dir);
+  const std::string shown = normal_dir(manifest.root + "/" + entry.dir);
   const fs::path real = ec ? fs::path() : fs::weakly_canonical(fs::path(shown), ec);
   if (ec || !inside(real, root)) return refuse("resolves outside the root module");
   if (!fs::is_directory(real, ec)) return refuse("is not a directory (run terraform init?)");

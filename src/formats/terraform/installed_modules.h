@@ -55,7 +55,4 @@ std::optional<Directory> load_installed(const Manifest& manifest, const Manifest
 // Whether a module source is a local path ("./x", "../x").
 [[nodiscard]] bool is_local_source(std::string_view source);
 
-// `p` lexically normalised with '/' separators, no trailing '/', "." when empty.
-[[nodiscard]] std::string normal_path(const std::string& p);
-
 }  // namespace genlens::formats::terraform

@@ -33,6 +33,12 @@ bool is_variables_file(const std::string& path) {
   return ends(".tfvars") || ends(".tfvars.json");
 }
 
+std::string normal_dir(const std::string& path) {
+  std::string s = std::filesystem::path(path).lexically_normal().generic_string();
+  while (s.size() > 1 && s.back() == '/') s.pop_back();
+  return s.empty() ? "." : s;
+}
+
 const Block* ModuleDef::find(bool data, std::string_view type, std::string_view name) const {
   for (const Block& b : blocks) {
     if (b.data == data && b.type == type && b.name == name) return &b;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+
 #include "../test_support.h"
 #include "cli/terraform_scan.h"
 #include "genlens/core/discover.h"
@@ -59,8 +61,9 @@ TfScan scan_terraform_dir(const std::filesystem::path& dir) {
   core::Diagnostics diags;
   std::vector<formats::Unit> units;
   size_t read = 0;
-  cli::scan_terraform(core::discover(options.paths, options.discover, diags), options, units, diags,
-                      read);
+  cli::TerraformFiles files = cli::parse_terraform(
+      core::discover(options.paths, options.discover, diags), options, diags, read);
+  cli::adapt_terraform(std::move(files), options, {}, units, diags, read);
   out.graph = std::make_unique<graph::Graph>(std::move(units));
   diags.sort();
   for (const core::Diagnostic& d : diags.all()) out.diagnostics.push_back(out.strip(d.to_string()));
