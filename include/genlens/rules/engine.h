@@ -34,8 +34,9 @@ std::vector<Finding> evaluate(const RuleSet& rules, const graph::Graph& graph,
                               const EvalOptions& options);
 
 // Fingerprint used by SARIF partialFingerprints and baselines: rule, file
-// and logical path (never a line number); a Terraform finding adds its
-// resource address to the logical path, as instances share their source.
+// and logical path (never a line number); the engine adds the resource name
+// to the logical path, as instances (count, for_each, Fn::ForEach) share
+// their source.
 [[nodiscard]] std::string finding_fingerprint(std::string_view rule_id, std::string_view path,
                                               std::string_view logical_path);
 

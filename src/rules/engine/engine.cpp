@@ -269,11 +269,10 @@ class Evaluator {
           if (!seen) f.related.push_back(std::move(rel));
         }
       }
-      // Terraform instances (count, for_each, module calls) share their
-      // source: the address tells them apart, in the fingerprint too.
-      const std::string identity = res.format == formats::Format::kTerraform
-                                       ? f.location.logical_path + " " + res.name
-                                       : f.location.logical_path;
+      // Instances share their source (Terraform count, for_each and module
+      // calls; CloudFormation Fn::ForEach): the resource name tells them
+      // apart, in the fingerprint too.
+      const std::string identity = f.location.logical_path + " " + res.name;
       f.fingerprint = finding_fingerprint(meta.id, file, identity);
       if (!seen_.emplace(meta.id, file, identity).second) continue;
       findings_.push_back(std::move(f));

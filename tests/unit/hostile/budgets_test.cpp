@@ -60,7 +60,7 @@ TEST(HostileBudgets, MaxNodesTruncatesEvaluationOfAnExpandedTemplate) {
   TempDir dir;
   dir.write("in/good.cfn.yaml", kGoodTemplate);
   dir.write("in/many.cfn.yaml", many_agents(200));
-  // Unlimited: every agent is checked (one finding: they share a logical path).
+  // Unlimited: every agent is checked (one finding each).
   ScanRun r = run_genlens({"scan", "in/many.cfn.yaml"}, dir.path());
   EXPECT_EQ(r.exit_code, 1) << describe(r);
   EXPECT_TRUE(contains(r.out, "in 1 file, 200 resources")) << r.out;
@@ -224,7 +224,7 @@ class EngineBudgets : public ::testing::Test {
 };
 
 TEST_F(EngineBudgets, NoBudgetChecksEverything) {
-  EXPECT_EQ(run({}).size(), 1u);  // ten agents, one logical path
+  EXPECT_EQ(run({}).size(), 10u);  // ten agents, one finding each
   EXPECT_TRUE(diags_.empty());
 }
 
@@ -249,7 +249,7 @@ TEST_F(EngineBudgets, TimeLeftIsEnough) {
   rules::EvalOptions opts;
   opts.file_timeout_seconds = 30;
   opts.spent_seconds["many.cfn.yaml"] = 1;
-  EXPECT_EQ(run(opts).size(), 1u);
+  EXPECT_EQ(run(opts).size(), 10u);
   EXPECT_TRUE(diags_.empty());
 }
 
@@ -257,7 +257,7 @@ TEST_F(EngineBudgets, ValueBudgetStopsBetweenResources) {
   rules::EvalOptions opts;
   opts.max_values_per_file = 12;  // each agent has 4 values: three fit
   const auto findings = run(opts);
-  EXPECT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings.size(), 3u);
   ASSERT_EQ(diags_.all().size(), 1u);
   EXPECT_EQ(diags_.all()[0].to_string(),
             "many.cfn.yaml:7:7: error: evaluation truncated: its rules would examine more than 12 "

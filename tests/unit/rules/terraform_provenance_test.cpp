@@ -129,3 +129,45 @@ TEST(TerraformExamples, DemoStackGivesTheDocumentedFindings) {
 
 }  // namespace
 }  // namespace genlens::testing
+
+namespace genlens::testing {
+namespace {
+
+// The same holds for CloudFormation Fn::ForEach: both expanded resources
+// share their source, and each is its own finding.
+TEST(InstanceFindings, ForEachExpansionsOfCloudFormationAreDistinct) {
+  namespace fs = std::filesystem;
+  const fs::path d =
+      fs::temp_directory_path() / ("genlens-cfn-foreach-" + std::to_string(::getpid()));
+  fs::remove_all(d);
+  fs::create_directories(d);
+  std::ofstream(d / "t.yaml") << R"(AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::LanguageExtensions
+Resources:
+  Fn::ForEach::Configs:
+    - Name
+    - [A, B]
+    - EndpointConfig${Name}:
+        Type: AWS::SageMaker::EndpointConfig
+        Properties:
+          ProductionVariants:
+            - {VariantName: main, ModelName: m, InstanceType: ml.m5.large}
+)";
+  core::Diagnostics diags;
+  cli::ScanOptions options;
+  options.paths = {d.string()};
+  options.only_rules = {"GAI-SEC-012"};
+  cli::ScanOutput out = cli::run_scan(options, cli::load_all_rules({}, diags), core::Diagnostics{});
+  std::vector<std::string> names;
+  std::set<std::string> fingerprints;
+  for (const rules::Finding& f : out.result.findings) {
+    names.push_back(f.resource_name);
+    fingerprints.insert(f.fingerprint);
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"EndpointConfigA", "EndpointConfigB"}));
+  EXPECT_EQ(fingerprints.size(), 2u);
+  fs::remove_all(d);
+}
+
+}  // namespace
+}  // namespace genlens::testing
