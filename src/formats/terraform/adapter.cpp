@@ -166,44 +166,17 @@ class Adapter {
   ModuleScope& instantiate(Instance& inst) {
     ModuleScope& scope = scopes_.emplace_back(inst, *arena_, root_);
     instantiated_.insert(inst.dir);
-    for (const auto& [name, call] : inst.def->calls) {
-      const std::string call_key = inst.key.empty() ? name : inst.key + "." + name;
-      const std::optional<size_t> child = call_dir(inst, call_key, call);
-      if (!child.has_value()) continue;  // not loaded: its outputs are Unknown
-      const Directory* cdir = dirs_[*child];
-      const Node* src = call->find("source");
-      if (std::find(inst.chain.begin(), inst.chain.end(), cdir) != inst.chain.end() ||
-          inst.chain.size() >= options_.max_module_depth) {
-        std::string path;
-        for (const Directory* d : inst.chain) path += d->path + " -> ";
-        diags_.error(
-            core::DiagnosticKind::kInput, "module-cycle", file_of(src), src->range.begin,
-            fmt::format("module cycle: {}{} (module {} is not loaded)", path, cdir->path, name));
-        continue;
-      }
-      for (auto& [key, bindings] : expansions(scope, call, Bindings{})) {
-        Instance& ci = instances_.emplace_back();
-        ci.index = instances_.size() - 1;
-        ci.dir = *child;
-        ci.def = &defs_[*child];
-        ci.key = call_key;
-        ci.manifest = inst.manifest;
-        ci.prefix = inst.prefix + "module." + name + key + ".";
-        ci.scope = cdir->path + " " + ci.prefix;
-        ci.chain = inst.chain;
-        ci.chain.push_back(cdir);
-        scope.take_references();  // met evaluating count/for_each: not a resource's
-        for (const Node* arg : call->children) {
-          if (kMeta.count(arg->key) != 0) continue;
-          Input input{scope.evaluator().eval_with(arg, bindings), scope.take_references()};
-          for (Reference& r : input.references) {
-            if (r.scope.empty()) r.scope = inst.scope;  // not one from another module's output
-          }
-          ci.inputs[arg->key] = std::move(input);
-        }
-        scope.children[name].emplace_back(key, &instantiate(ci));
-      }
-    }
+    // Module calls load in name order, and a call whose arguments read a
+    // sibling's outputs (`s3_arn = module.bucket.arn`) loads that sibling
+    // first, on demand.
+    std::set<std::string> started;
+    scope.load_call = [&](const std::string& name) {
+      auto call = inst.def->calls.find(name);
+      if (call == inst.def->calls.end() || !started.insert(name).second) return;
+      load_call(inst, scope, name, call->second);
+    };
+    for (const auto& entry : inst.def->calls) scope.load_call(entry.first);
+    scope.load_call = nullptr;  // every call is loaded (or cannot be)
     scope.take_references();
     for (const Block& b : inst.def->blocks) {
       if (b.data || b.body->has_error) continue;
@@ -216,6 +189,46 @@ class Adapter {
       }
     }
     return scope;
+  }
+
+  // The instances of module call `name` of `inst`, evaluated in `scope`.
+  void load_call(Instance& inst, ModuleScope& scope, const std::string& name, const Node* call) {
+    const std::string call_key = inst.key.empty() ? name : inst.key + "." + name;
+    const std::optional<size_t> child = call_dir(inst, call_key, call);
+    if (!child.has_value()) return;  // not loaded: its outputs are Unknown
+    const Directory* cdir = dirs_[*child];
+    const Node* src = call->find("source");
+    if (std::find(inst.chain.begin(), inst.chain.end(), cdir) != inst.chain.end() ||
+        inst.chain.size() >= options_.max_module_depth) {
+      std::string path;
+      for (const Directory* d : inst.chain) path += d->path + " -> ";
+      diags_.error(
+          core::DiagnosticKind::kInput, "module-cycle", file_of(src), src->range.begin,
+          fmt::format("module cycle: {}{} (module {} is not loaded)", path, cdir->path, name));
+      return;
+    }
+    for (auto& [key, bindings] : expansions(scope, call, Bindings{})) {
+      Instance& ci = instances_.emplace_back();
+      ci.index = instances_.size() - 1;
+      ci.dir = *child;
+      ci.def = &defs_[*child];
+      ci.key = call_key;
+      ci.manifest = inst.manifest;
+      ci.prefix = inst.prefix + "module." + name + key + ".";
+      ci.scope = cdir->path + " " + ci.prefix;
+      ci.chain = inst.chain;
+      ci.chain.push_back(cdir);
+      scope.take_references();  // met evaluating count/for_each: not a resource's
+      for (const Node* arg : call->children) {
+        if (kMeta.count(arg->key) != 0) continue;
+        Input input{scope.evaluator().eval_with(arg, bindings), scope.take_references()};
+        for (Reference& r : input.references) {
+          if (r.scope.empty()) r.scope = inst.scope;  // not one from another module's output
+        }
+        ci.inputs[arg->key] = std::move(input);
+      }
+      scope.children[name].emplace_back(key, &instantiate(ci));
+    }
   }
 
   // Instance keys ("", "[0]", "[\"a\"]") and their count/each bindings.

@@ -151,6 +151,33 @@ output "name" { value = "from-module" }
   EXPECT_EQ(prop(a->find("aws_s3_bucket.docs"), "bucket"), "\"from-module\"");
 }
 
+// Module calls are kept by name; "a_kb" reads an output of "z_bucket",
+// which comes later by name and must be loaded first, with its references.
+TEST(TfAdapter, ModuleArgumentReadsTheOutputOfALaterSibling) {
+  auto a = adapt({{"infra", {{"main.tf", R"(module "a_kb" {
+  source = "./kb"
+  s3_arn = "${module.z_bucket.arn}/docs"
+}
+module "z_bucket" { source = "./bucket" }
+)"}}},
+                  {"infra/kb", {{"main.tf", R"(variable "s3_arn" {}
+resource "aws_bedrockagent_data_source" "docs" { bucket_arn = var.s3_arn }
+)"}}},
+                  {"infra/bucket", {{"main.tf", R"(resource "aws_s3_bucket" "this" {
+  bucket = "kb-docs"
+}
+output "arn" { value = "arn:aws:s3:::${aws_s3_bucket.this.bucket}" }
+)"}}}});
+  EXPECT_TRUE(a->diags.empty());
+  const Resource* source = a->find("module.a_kb.aws_bedrockagent_data_source.docs");
+  EXPECT_EQ(prop(source, "bucket_arn"), "\"arn:aws:s3:::kb-docs/docs\"");
+  ASSERT_NE(source, nullptr);
+  Strings targets;
+  for (const auto& r : source->references) targets.push_back(r.scope + " " + r.target);
+  EXPECT_EQ(targets,
+            (Strings{"infra module.z_bucket", "infra/bucket module.z_bucket. aws_s3_bucket.this"}));
+}
+
 TEST(TfAdapter, ModuleCycleIsADiagnostic) {
   auto a =
       adapt({{"a", {{"main.tf", "module \"b\" { source = \"../b\" }\n"}}},
