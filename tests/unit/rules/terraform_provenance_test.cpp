@@ -123,6 +123,7 @@ TEST(TerraformExamples, DemoStackGivesTheDocumentedFindings) {
                 "GAI-SEC-011 modules/endpoint/main.tf:5 module.embedding.aws_sagemaker_model.this",
                 "GAI-SEC-012 modules/endpoint/main.tf:15 "
                 "module.embedding.aws_sagemaker_endpoint_configuration.this",
+                "GAI-SEC-014 rag-agent.tf:154 aws_bedrockagent_knowledge_base.docs",
                 "GAI-SEC-001 rag-agent.tf:243 aws_bedrockagent_agent.internal_tools",
             }));
 }
