@@ -126,8 +126,11 @@ TEST(TerraformExamples, DemoStackGivesTheDocumentedFindings) {
           "GAI-SEC-012 modules/endpoint/main.tf:15 "
           "module.embedding.aws_sagemaker_endpoint_configuration.this",
           "GAI-REL-002 modules/endpoint/main.tf:27 module.embedding.aws_sagemaker_endpoint.this",
+          "GAI-SEC-007 rag-agent.tf:144 aws_bedrockagent_knowledge_base.docs",
           "GAI-SEC-014 rag-agent.tf:154 aws_bedrockagent_knowledge_base.docs",
+          "GAI-SEC-007 rag-agent.tf:233 aws_bedrockagent_agent.support",
           "GAI-SEC-001 rag-agent.tf:243 aws_bedrockagent_agent.internal_tools",
+          "GAI-SEC-007 rag-agent.tf:245 aws_bedrockagent_agent.internal_tools",
       }));
 }
 
