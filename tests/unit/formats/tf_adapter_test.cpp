@@ -363,3 +363,47 @@ resource "aws_sqs_queue" "q" {
 }
 
 }  // namespace
+
+namespace {
+
+// `for_each = aws_s3_bucket.b`: one instance per instance of the bucket, and
+// each.value refers to the bucket instance of the same key where it is used.
+TEST(TfAdapter, ForEachOverAResourceTakesItsKeysAndRefersToEachInstance) {
+  auto a = adapt({{"infra", {{"main.tf", R"(resource "aws_s3_bucket" "b" {
+  for_each = { raw = "r", curated = "c" }
+  bucket   = "kb-${each.key}"
+}
+resource "aws_s3_bucket_versioning" "v" {
+  for_each = aws_s3_bucket.b
+  bucket   = each.value.id
+  tags     = { key = each.key }
+}
+resource "aws_s3_bucket" "unknown_keys" {
+  for_each = toset(var.names)
+}
+resource "aws_s3_bucket_versioning" "w" {
+  for_each = aws_s3_bucket.unknown_keys
+  bucket   = each.value.id
+}
+variable "names" {}
+)"}}}});
+  EXPECT_TRUE(a->diags.empty());
+  const Resource* raw = a->find("aws_s3_bucket_versioning.v[\"raw\"]");
+  ASSERT_NE(raw, nullptr);
+  EXPECT_EQ(prop(raw, "tags"), "{key: \"raw\"}");
+  EXPECT_EQ(raw->value->find("bucket")->reason, "aws_s3_bucket.b[\"raw\"] is known after apply");
+  Strings refs;
+  for (const auto& ref : raw->references) {
+    refs.push_back(ref.target + ref.instance + (ref.certain ? "" : "?") + " @" + ref.from_path);
+  }
+  EXPECT_EQ(refs, (Strings{
+                      "aws_s3_bucket.b[\"raw\"] @resource/aws_s3_bucket_versioning/v/for_each",
+                      "aws_s3_bucket.b[\"raw\"] @resource/aws_s3_bucket_versioning/v/bucket/0/0",
+                  }));
+  EXPECT_NE(a->find("aws_s3_bucket_versioning.v[\"curated\"]"), nullptr);
+  // The bucket's keys are only known at apply time: one instance standing
+  // for all, as for any for_each that is not known.
+  EXPECT_NE(a->find("aws_s3_bucket_versioning.w"), nullptr);
+}
+
+}  // namespace

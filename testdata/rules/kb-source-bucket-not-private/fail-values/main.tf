@@ -19,9 +19,11 @@ resource "aws_s3_bucket_public_access_block" "corpus" {
   restrict_public_buckets = each.value
 }
 
+# One per bucket instance, written over the bucket resource itself: each
+# instance attaches to the bucket of its key.
 resource "aws_s3_bucket_server_side_encryption_configuration" "corpus" {
-  for_each = var.corpora
-  bucket   = aws_s3_bucket.corpus[each.key].id
+  for_each = aws_s3_bucket.corpus
+  bucket   = each.value.id
   rule {
     apply_server_side_encryption_by_default {
       sse_algorithm = "AES256"
