@@ -52,11 +52,19 @@ resource "aws_bedrockagent_agent" "search" {
   }
 }
 
-# No guardrail: GAI-SEC-001's finding, not this rule's.
+# No guardrail: GAI-SEC-001's finding, not this rule's; also when the block
+# is written as an argument switched off with null.
 resource "aws_bedrockagent_agent" "internal" {
   agent_name              = "internal-agent"
   agent_resource_role_arn = "arn:aws:iam::111122223333:role/internal-agent"
   foundation_model        = "anthropic.claude-3-haiku-20240307-v1:0"
+}
+
+resource "aws_bedrockagent_agent" "switched_off" {
+  agent_name              = "switched-off-agent"
+  agent_resource_role_arn = "arn:aws:iam::111122223333:role/switched-off-agent"
+  foundation_model        = "anthropic.claude-3-haiku-20240307-v1:0"
+  guardrail_configuration = null
 }
 
 # Flow nodes with a published version; nodes without a guardrail are not
