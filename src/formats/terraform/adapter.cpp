@@ -10,6 +10,7 @@
 
 #include "formats/terraform/installed_modules.h"
 #include "formats/terraform/module.h"
+#include "formats/terraform/resource_for_each.h"
 #include "genlens/formats/terraform.h"
 
 namespace genlens::formats::terraform {
@@ -166,48 +167,21 @@ class Adapter {
   ModuleScope& instantiate(Instance& inst) {
     ModuleScope& scope = scopes_.emplace_back(inst, *arena_, root_);
     instantiated_.insert(inst.dir);
-    for (const auto& [name, call] : inst.def->calls) {
-      const std::string call_key = inst.key.empty() ? name : inst.key + "." + name;
-      const std::optional<size_t> child = call_dir(inst, call_key, call);
-      if (!child.has_value()) continue;  // not loaded: its outputs are Unknown
-      const Directory* cdir = dirs_[*child];
-      const Node* src = call->find("source");
-      if (std::find(inst.chain.begin(), inst.chain.end(), cdir) != inst.chain.end() ||
-          inst.chain.size() >= options_.max_module_depth) {
-        std::string path;
-        for (const Directory* d : inst.chain) path += d->path + " -> ";
-        diags_.error(
-            core::DiagnosticKind::kInput, "module-cycle", file_of(src), src->range.begin,
-            fmt::format("module cycle: {}{} (module {} is not loaded)", path, cdir->path, name));
-        continue;
-      }
-      for (auto& [key, bindings] : expansions(scope, call, Bindings{})) {
-        Instance& ci = instances_.emplace_back();
-        ci.index = instances_.size() - 1;
-        ci.dir = *child;
-        ci.def = &defs_[*child];
-        ci.key = call_key;
-        ci.manifest = inst.manifest;
-        ci.prefix = inst.prefix + "module." + name + key + ".";
-        ci.scope = cdir->path + " " + ci.prefix;
-        ci.chain = inst.chain;
-        ci.chain.push_back(cdir);
-        scope.take_references();  // met evaluating count/for_each: not a resource's
-        for (const Node* arg : call->children) {
-          if (kMeta.count(arg->key) != 0) continue;
-          Input input{scope.evaluator().eval_with(arg, bindings), scope.take_references()};
-          for (Reference& r : input.references) {
-            if (r.scope.empty()) r.scope = inst.scope;  // not one from another module's output
-          }
-          ci.inputs[arg->key] = std::move(input);
-        }
-        scope.children[name].emplace_back(key, &instantiate(ci));
-      }
-    }
+    // Module calls load in name order, and a call whose arguments read a
+    // sibling's outputs (`s3_arn = module.bucket.arn`) loads that sibling
+    // first, on demand.
+    std::set<std::string> started;
+    scope.load_call = [&](const std::string& name) {
+      auto call = inst.def->calls.find(name);
+      if (call == inst.def->calls.end() || !started.insert(name).second) return;
+      load_call(inst, scope, name, call->second);
+    };
+    for (const auto& entry : inst.def->calls) scope.load_call(entry.first);
+    scope.load_call = nullptr;  // every call is loaded (or cannot be)
     scope.take_references();
     for (const Block& b : inst.def->blocks) {
       if (b.data || b.body->has_error) continue;
-      auto instances = expansions(scope, b.body, Bindings{});
+      auto instances = expansions(scope, *inst.def, b.body, Bindings{});
       // What count/for_each refer to, every instance depends on (and none
       // of it belongs to the next block when there is no instance).
       const std::vector<Reference> expansion_refs = scope.take_references();
@@ -218,8 +192,49 @@ class Adapter {
     return scope;
   }
 
+  // The instances of module call `name` of `inst`, evaluated in `scope`.
+  void load_call(Instance& inst, ModuleScope& scope, const std::string& name, const Node* call) {
+    const std::string call_key = inst.key.empty() ? name : inst.key + "." + name;
+    const std::optional<size_t> child = call_dir(inst, call_key, call);
+    if (!child.has_value()) return;  // not loaded: its outputs are Unknown
+    const Directory* cdir = dirs_[*child];
+    const Node* src = call->find("source");
+    if (std::find(inst.chain.begin(), inst.chain.end(), cdir) != inst.chain.end() ||
+        inst.chain.size() >= options_.max_module_depth) {
+      std::string path;
+      for (const Directory* d : inst.chain) path += d->path + " -> ";
+      diags_.error(
+          core::DiagnosticKind::kInput, "module-cycle", file_of(src), src->range.begin,
+          fmt::format("module cycle: {}{} (module {} is not loaded)", path, cdir->path, name));
+      return;
+    }
+    for (auto& [key, bindings] : expansions(scope, *inst.def, call, Bindings{})) {
+      Instance& ci = instances_.emplace_back();
+      ci.index = instances_.size() - 1;
+      ci.dir = *child;
+      ci.def = &defs_[*child];
+      ci.key = call_key;
+      ci.manifest = inst.manifest;
+      ci.prefix = inst.prefix + "module." + name + key + ".";
+      ci.scope = cdir->path + " " + ci.prefix;
+      ci.chain = inst.chain;
+      ci.chain.push_back(cdir);
+      scope.take_references();  // met evaluating count/for_each: not a resource's
+      for (const Node* arg : call->children) {
+        if (kMeta.count(arg->key) != 0) continue;
+        Input input{scope.evaluator().eval_with(arg, bindings), scope.take_references()};
+        for (Reference& r : input.references) {
+          if (r.scope.empty()) r.scope = inst.scope;  // not one from another module's output
+        }
+        ci.inputs[arg->key] = std::move(input);
+      }
+      scope.children[name].emplace_back(key, &instantiate(ci));
+    }
+  }
+
   // Instance keys ("", "[0]", "[\"a\"]") and their count/each bindings.
-  std::vector<std::pair<std::string, Bindings>> expansions(ModuleScope& scope, const Node* body,
+  std::vector<std::pair<std::string, Bindings>> expansions(ModuleScope& scope, const ModuleDef& def,
+                                                           const Node* body,
                                                            const Bindings& outer) {
     const Node* count = body->is_map() ? body->find("count") : nullptr;
     const Node* for_each = body->is_map() ? body->find("for_each") : nullptr;
@@ -229,7 +244,6 @@ class Adapter {
       return out;
     }
     const Node* expr = count != nullptr ? count : for_each;
-    const Value* v = scope.evaluator().eval_with(expr, outer);
     auto object = [&](std::initializer_list<std::pair<const char*, const Value*>> kv) {
       Value* m = arena_->make(ValueKind::kMap, expr);
       if (m != nullptr) {
@@ -242,6 +256,30 @@ class Adapter {
       if (u != nullptr) u->reason = reason;
       return u;
     };
+    // for_each over a resource with known instance keys: the same keys;
+    // each.value is that instance (known after apply; add_resource refers
+    // to it from where each.value is used).
+    const Block* src = count == nullptr ? for_each_resource(def, for_each) : nullptr;
+    if (src != nullptr && expanding_.insert(src->body).second) {
+      auto keyed = expansions(scope, def, src->body, outer);
+      expanding_.erase(src->body);
+      scope.take_references();  // what src's own for_each refers to
+      if (keyed.empty() || !keyed.front().first.empty()) {
+        for (const auto& entry : keyed) {
+          const std::string& k = entry.first;  // ["name"]
+          Value* key = arena_->make(ValueKind::kString, expr);
+          if (key == nullptr) return out;
+          key->text = k.substr(2, k.size() - 4);
+          Bindings b = outer;
+          b["each"] = object(
+              {{"key", key},
+               {"value", unknown(fmt::format("{}{} is known after apply", src->address(), k))}});
+          out.emplace_back(k, std::move(b));
+        }
+        return out;
+      }
+    }
+    const Value* v = scope.evaluator().eval_with(expr, outer);
     if (v == nullptr || !v->known()) {
       // One instance whose count.index / each.* are Unknown.
       const std::string why =
@@ -440,6 +478,15 @@ class Adapter {
     if (value == nullptr) return;  // value budget: reported by the scan
     refs.insert(refs.end(), met.begin(), met.end());
     refs.insert(refs.end(), expansion_refs.begin(), expansion_refs.end());
+    // for_each = aws_s3_bucket.docs: this instance depends on the one with
+    // its key, also where each.value is used (bucket = each.value.id).
+    const Node* for_each = b.body->is_map() ? b.body->find("for_each") : nullptr;
+    if (const Block* src = for_each != nullptr ? for_each_resource(*inst.def, for_each) : nullptr;
+        src != nullptr && !key.empty()) {
+      refs.push_back(Reference{
+          ReferenceKind::kRef, src->address(), "", for_each, for_each->path(), {}, key, true});
+      each_value_references(b.body, *src, key, refs);
+    }
     Unit& unit = unit_for(inst, inst.index, b.file);
     Resource r;
     r.format = Format::kTerraform;
@@ -496,6 +543,7 @@ class Adapter {
   std::deque<ModuleScope> scopes_;
   std::map<std::pair<size_t, size_t>, Unit> units_;
   std::set<size_t> instantiated_;
+  std::set<const Node*> expanding_;  // resource bodies whose keys are being computed
 };
 
 }  // namespace

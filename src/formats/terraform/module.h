@@ -70,6 +70,9 @@ class ModuleScope : public Scope {
   std::vector<Reference> take_references() { return std::exchange(refs_, {}); }
   // Child module instances, filled by the adapter before outputs are read.
   std::map<std::string, std::vector<std::pair<std::string, ModuleScope*>>> children;
+  // While the adapter loads the module calls: loads call `name` now (its
+  // outputs are read before its turn); no-op when loaded or not loadable.
+  std::function<void(const std::string&)> load_call;
 
  private:
   const core::Value* variable(const std::string& name, const core::Node* at);

@@ -218,6 +218,13 @@ const Value* ModuleScope::module_output(const std::vector<Step>& steps, const No
   refs_.push_back(
       Reference{ReferenceKind::kRef, "module." + call, "", at, at->path(), {}, {}, true});
   auto it = children.find(call);
+  if (it == children.end() && load_call) {
+    // A sibling call not loaded yet: load it, keeping what this use recorded.
+    std::vector<Reference> saved = take_references();
+    load_call(call);
+    refs_ = std::move(saved);
+    it = children.find(call);
+  }
   if (it == children.end() || it->second.empty()) {
     return unknown(at, fmt::format("module {} is not loaded (remote or missing source)", call));
   }

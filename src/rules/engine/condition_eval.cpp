@@ -205,6 +205,11 @@ Outcome ConditionEvaluator::quantifier(const Condition& c, const Match& m) {
     return each ? Outcome{Verdict::kPass, {}, {}, {}}
                 : Outcome{Verdict::kFail, {{m.deepest, true}}, {}, {}};
   }
+  // A null (Terraform `block = null`) has no items, like an absent value.
+  if (m.value->kind == ValueKind::kNull) {
+    return each ? Outcome{Verdict::kPass, {}, {}, {}}
+                : Outcome{Verdict::kFail, {{m.value, false}}, {}, {}};
+  }
   std::vector<const Value*> items;
   if (m.value->is_list()) {
     items = m.value->items;

@@ -55,6 +55,15 @@ std::string provenance_note(const core::Node* node, const std::string& file) {
     if (p.size() >= 3 && p[0] == "module") {
       return fmt::format("the value comes from argument {} of module \"{}\"", p[2], p[1]);
     }
+    if (p.size() >= 3 && p[0] == "output" && p[2] == "value") {
+      return fmt::format("the value comes from output \"{}\"", p[1]);
+    }
+    // An argument of another resource, read as written
+    // (aws_sagemaker_endpoint_configuration.chat.name).
+    if (p.size() >= 4 && (p[0] == "resource" || p[0] == "data")) {
+      return fmt::format("the value comes from {}{}.{}.{}", p[0] == "data" ? "data." : "", p[1],
+                         p[2], p[3]);
+    }
   }
   return fmt::format("the value comes from {}", path);
 }

@@ -151,6 +151,33 @@ output "name" { value = "from-module" }
   EXPECT_EQ(prop(a->find("aws_s3_bucket.docs"), "bucket"), "\"from-module\"");
 }
 
+// Module calls are kept by name; "a_kb" reads an output of "z_bucket",
+// which comes later by name and must be loaded first, with its references.
+TEST(TfAdapter, ModuleArgumentReadsTheOutputOfALaterSibling) {
+  auto a = adapt({{"infra", {{"main.tf", R"(module "a_kb" {
+  source = "./kb"
+  s3_arn = "${module.z_bucket.arn}/docs"
+}
+module "z_bucket" { source = "./bucket" }
+)"}}},
+                  {"infra/kb", {{"main.tf", R"(variable "s3_arn" {}
+resource "aws_bedrockagent_data_source" "docs" { bucket_arn = var.s3_arn }
+)"}}},
+                  {"infra/bucket", {{"main.tf", R"(resource "aws_s3_bucket" "this" {
+  bucket = "kb-docs"
+}
+output "arn" { value = "arn:aws:s3:::${aws_s3_bucket.this.bucket}" }
+)"}}}});
+  EXPECT_TRUE(a->diags.empty());
+  const Resource* source = a->find("module.a_kb.aws_bedrockagent_data_source.docs");
+  EXPECT_EQ(prop(source, "bucket_arn"), "\"arn:aws:s3:::kb-docs/docs\"");
+  ASSERT_NE(source, nullptr);
+  Strings targets;
+  for (const auto& r : source->references) targets.push_back(r.scope + " " + r.target);
+  EXPECT_EQ(targets,
+            (Strings{"infra module.z_bucket", "infra/bucket module.z_bucket. aws_s3_bucket.this"}));
+}
+
 TEST(TfAdapter, ModuleCycleIsADiagnostic) {
   auto a =
       adapt({{"a", {{"main.tf", "module \"b\" { source = \"../b\" }\n"}}},
@@ -333,6 +360,50 @@ resource "aws_sqs_queue" "q" {
                   }));
   EXPECT_EQ(a->find("aws_s3_bucket.b[\"raw\"]")->instance, "[\"raw\"]");
   EXPECT_EQ(a->find("aws_s3_bucket.c[0]")->instance, "[0]");
+}
+
+}  // namespace
+
+namespace {
+
+// `for_each = aws_s3_bucket.b`: one instance per instance of the bucket, and
+// each.value refers to the bucket instance of the same key where it is used.
+TEST(TfAdapter, ForEachOverAResourceTakesItsKeysAndRefersToEachInstance) {
+  auto a = adapt({{"infra", {{"main.tf", R"(resource "aws_s3_bucket" "b" {
+  for_each = { raw = "r", curated = "c" }
+  bucket   = "kb-${each.key}"
+}
+resource "aws_s3_bucket_versioning" "v" {
+  for_each = aws_s3_bucket.b
+  bucket   = each.value.id
+  tags     = { key = each.key }
+}
+resource "aws_s3_bucket" "unknown_keys" {
+  for_each = toset(var.names)
+}
+resource "aws_s3_bucket_versioning" "w" {
+  for_each = aws_s3_bucket.unknown_keys
+  bucket   = each.value.id
+}
+variable "names" {}
+)"}}}});
+  EXPECT_TRUE(a->diags.empty());
+  const Resource* raw = a->find("aws_s3_bucket_versioning.v[\"raw\"]");
+  ASSERT_NE(raw, nullptr);
+  EXPECT_EQ(prop(raw, "tags"), "{key: \"raw\"}");
+  EXPECT_EQ(raw->value->find("bucket")->reason, "aws_s3_bucket.b[\"raw\"] is known after apply");
+  Strings refs;
+  for (const auto& ref : raw->references) {
+    refs.push_back(ref.target + ref.instance + (ref.certain ? "" : "?") + " @" + ref.from_path);
+  }
+  EXPECT_EQ(refs, (Strings{
+                      "aws_s3_bucket.b[\"raw\"] @resource/aws_s3_bucket_versioning/v/for_each",
+                      "aws_s3_bucket.b[\"raw\"] @resource/aws_s3_bucket_versioning/v/bucket/0/0",
+                  }));
+  EXPECT_NE(a->find("aws_s3_bucket_versioning.v[\"curated\"]"), nullptr);
+  // The bucket's keys are only known at apply time: one instance standing
+  // for all, as for any for_each that is not known.
+  EXPECT_NE(a->find("aws_s3_bucket_versioning.w"), nullptr);
 }
 
 }  // namespace

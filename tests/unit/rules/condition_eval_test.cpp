@@ -239,6 +239,7 @@ TEST_F(Eval, EachFailsOnEveryFailingItemAndPassesVacuously) {
   EXPECT_EQ(check("{path: Properties.List, each: {matches: '^[a-c]$'}}"), "Pass");
   EXPECT_EQ(check("{path: Properties.Missing, each: {equals: x}}"), "Pass");
   EXPECT_EQ(check("{path: Properties.EmptyList, each: {equals: x}}"), "Pass");
+  EXPECT_EQ(check("{path: Properties.Nothing, each: {path: Size, exists: true}}"), "Pass");
   EXPECT_EQ(check("{path: Properties.Items, each: {path: Name, exists: true}}"), kNoDef);
 }
 
@@ -249,6 +250,7 @@ TEST_F(Eval, AnyNeedsOneMatchingItem) {
   EXPECT_EQ(check("{path: Properties.List, any: {equals: b}}"), "Pass");
   EXPECT_EQ(check("{path: Properties.Missing, any: {equals: x}}"), kFailMissing);
   EXPECT_EQ(check("{path: Properties.EmptyList, any: {equals: x}}"), fail("EmptyList"));
+  EXPECT_EQ(check("{path: Properties.Nothing, any: {path: Size, absent: true}}"), fail("Nothing"));
 }
 
 TEST_F(Eval, QuantifiersOverAnUnknownListAreUnknown) {

@@ -99,7 +99,7 @@ Resources:
 
 // The Terraform wording of a related location: the place a value was
 // written (variable default, tfvars entry, local, module argument, for_each
-// entry of the block itself).
+// entry of the block itself, module output, another resource's argument).
 TEST(Provenance, TerraformNotes) {
   auto r = genlens::parse::parse_hcl(std::make_shared<genlens::core::SourceFile>("main.tf", R"(
 variable "size" {
@@ -116,6 +116,12 @@ module "agent" {
 resource "aws_sagemaker_model" "per_model" {
   for_each = { chat = true, embed = false }
 }
+resource "aws_sagemaker_endpoint_configuration" "chat" {
+  name = "chat"
+}
+output "arn" {
+  value = "x"
+}
 )"));
   ASSERT_TRUE(r.errors.empty()) << r.errors.front().message;
   const genlens::core::Node* root = r.doc->roots().front();
@@ -131,6 +137,9 @@ resource "aws_sagemaker_model" "per_model" {
   EXPECT_EQ(note("module/agent/for_each/a"), "the value comes from for_each entry \"a\"");
   EXPECT_EQ(note("resource/aws_sagemaker_model/per_model/for_each/embed"),
             "the value comes from for_each entry \"embed\"");
+  EXPECT_EQ(note("output/arn/value"), "the value comes from output \"arn\"");
+  EXPECT_EQ(note("resource/aws_sagemaker_endpoint_configuration/chat/name"),
+            "the value comes from aws_sagemaker_endpoint_configuration.chat.name");
 }
 
 }  // namespace

@@ -117,14 +117,21 @@ TEST(TerraformExamples, DemoStackGivesTheDocumentedFindings) {
     got.push_back(f.rule->id + " " + fs::path(f.location.path).lexically_relative(dir).string() +
                   ":" + std::to_string(f.location.range.begin.line) + " " + f.resource_name);
   }
-  EXPECT_EQ(got,
-            (Strings{
-                "GAI-COST-001 fine-tuning-pipeline.tf:115 aws_sagemaker_pipeline.fine_tune",
-                "GAI-SEC-011 modules/endpoint/main.tf:5 module.embedding.aws_sagemaker_model.this",
-                "GAI-SEC-012 modules/endpoint/main.tf:15 "
-                "module.embedding.aws_sagemaker_endpoint_configuration.this",
-                "GAI-SEC-001 rag-agent.tf:243 aws_bedrockagent_agent.internal_tools",
-            }));
+  EXPECT_EQ(
+      got,
+      (Strings{
+          "GAI-COST-001 fine-tuning-pipeline.tf:115 aws_sagemaker_pipeline.fine_tune",
+          "GAI-REL-002 inference-endpoint.tf:115 aws_sagemaker_endpoint.chat",
+          "GAI-SEC-011 modules/endpoint/main.tf:5 module.embedding.aws_sagemaker_model.this",
+          "GAI-SEC-012 modules/endpoint/main.tf:15 "
+          "module.embedding.aws_sagemaker_endpoint_configuration.this",
+          "GAI-REL-002 modules/endpoint/main.tf:27 module.embedding.aws_sagemaker_endpoint.this",
+          "GAI-SEC-007 rag-agent.tf:144 aws_bedrockagent_knowledge_base.docs",
+          "GAI-SEC-014 rag-agent.tf:154 aws_bedrockagent_knowledge_base.docs",
+          "GAI-SEC-007 rag-agent.tf:233 aws_bedrockagent_agent.support",
+          "GAI-SEC-001 rag-agent.tf:243 aws_bedrockagent_agent.internal_tools",
+          "GAI-SEC-007 rag-agent.tf:245 aws_bedrockagent_agent.internal_tools",
+      }));
 }
 
 }  // namespace

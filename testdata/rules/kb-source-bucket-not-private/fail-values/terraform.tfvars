@@ -1,0 +1,3 @@
+# Switched off "for the migration".
+# expect-related: GAI-SEC-016
+block_public_policy = false
