@@ -74,6 +74,23 @@ bool use_color(const std::string& output, bool no_color) {
   return ::isatty(STDOUT_FILENO) != 0;
 }
 
+CLI::Option* add_stdin_name(CLI::App* cmd, std::string& name) {
+  return cmd
+      ->add_option("--stdin-name", name,
+                   "Name standard input (the path -) in reports (default: stdin); Helm "
+                   "'# Source:' comments name their documents")
+      ->type_name("NAME");
+}
+
+// Where the search for .genlens.yaml starts: the first path on disk, else
+// the working directory.
+std::string config_start(const std::vector<std::string>& paths) {
+  for (const std::string& p : paths) {
+    if (p != kStdinPath) return p;
+  }
+  return ".";
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -97,7 +114,9 @@ int run(int argc, char** argv) {
   std::vector<std::string> rules_dirs;
   bool no_color = false;
   CLI::App* scan_cmd = app.add_subcommand("scan", "Scan files and directories");
-  scan_cmd->add_option("paths", scan.paths, "Files or directories to scan")->required();
+  scan_cmd->add_option("paths", scan.paths, "Files or directories to scan; - reads standard input")
+      ->required();
+  CLI::Option* scan_stdin_name = add_stdin_name(scan_cmd, scan.stdin_name);
   scan_cmd->add_option("-f,--format", format, "Output format")
       ->check(CLI::IsMember({"text", "json", "sarif"}));
   scan_cmd->add_option("-o,--output", output, "Write the report to FILE (atomically)");
@@ -159,7 +178,9 @@ int run(int argc, char** argv) {
   std::string graph_output;
   CLI::App* graph_cmd =
       app.add_subcommand("graph", "Print the resource graph genlens builds (DOT or JSON)");
-  graph_cmd->add_option("paths", graph_scan.paths, "Files or directories")->required();
+  graph_cmd->add_option("paths", graph_scan.paths, "Files or directories; - reads standard input")
+      ->required();
+  CLI::Option* graph_stdin_name = add_stdin_name(graph_cmd, graph_scan.stdin_name);
   graph_cmd->add_option("-f,--format", graph_format, "Output format")
       ->check(CLI::IsMember({"dot", "json"}));
   graph_cmd->add_option("-o,--output", graph_output, "Write to FILE (atomically)");
@@ -175,12 +196,23 @@ int run(int argc, char** argv) {
     return code == 0 ? kExitClean : kExitUsage;
   }
   if (verbose) spdlog::set_level(spdlog::level::info);
+  std::string bad_stdin;
+  if (scan_cmd->parsed()) {
+    bad_stdin = stdin_usage_error(scan.paths, scan.stdin_name, scan_stdin_name->count() != 0);
+  } else if (graph_cmd->parsed()) {
+    bad_stdin =
+        stdin_usage_error(graph_scan.paths, graph_scan.stdin_name, graph_stdin_name->count() != 0);
+  }
+  if (!bad_stdin.empty()) {
+    std::cerr << "genlens: error: " << bad_stdin << "\n";
+    return kExitUsage;
+  }
 
   core::Diagnostics diags;
   if (graph_cmd->parsed()) return print_graph(graph_scan, graph_format, graph_output);
   Config config;
   if (scan_cmd->parsed() && !no_config) {
-    if (config_path.empty()) config_path = find_config(scan.paths.front());
+    if (config_path.empty()) config_path = find_config(config_start(scan.paths));
     if (!config_path.empty()) {
       config = load_config(config_path, diags);
       spdlog::info("configuration: {}", config_path);

@@ -23,6 +23,7 @@ bool is_below(const fs::path& path, const fs::path& root) {
 PlanScan::PlanScan(const TerraformFiles& scanned, const ScanOptions& options)
     : scanned_(scanned), options_(options) {
   for (const std::string& p : options.paths) {
+    if (p == kStdinPath) continue;
     std::error_code ec;
     const fs::path dir = fs::is_directory(p, ec) ? fs::path(p) : fs::path(p).parent_path();
     const fs::path canonical = fs::weakly_canonical(dir.empty() ? fs::path(".") : dir, ec);
@@ -73,10 +74,12 @@ formats::terraform::Directory PlanScan::load(const std::string& dir) const {
   return d;
 }
 
-const formats::terraform::Directory* PlanScan::directory(const std::string& dir) {
+const formats::terraform::Directory* PlanScan::directory(const std::string& dir, bool read_disk) {
   const formats::terraform::Directory* d = nullptr;
   if (auto it = scanned_.dirs.find(dir); it != scanned_.dirs.end()) {
     d = &it->second;
+  } else if (!read_disk) {
+    return nullptr;
   } else {
     auto [at, fresh] = loaded_.try_emplace(dir);
     if (fresh) at->second = load(dir);
@@ -86,10 +89,11 @@ const formats::terraform::Directory* PlanScan::directory(const std::string& dir)
 }
 
 bool PlanScan::adapt(std::shared_ptr<core::Document> doc, std::vector<formats::Unit>& units,
-                     core::Diagnostics& diags) {
+                     core::Diagnostics& diags, bool in_memory) {
   const std::string path = doc->source().path();
   formats::terraform::PlanResult r = formats::terraform::adapt_plan(
-      std::move(doc), [this](const std::string& dir) { return directory(dir); }, diags);
+      std::move(doc),
+      [this, in_memory](const std::string& dir) { return directory(dir, !in_memory); }, diags);
   for (formats::Unit& u : r.units) units.push_back(std::move(u));
   if (!r.read) return false;
   if (r.root_dir.empty()) {

@@ -20,9 +20,11 @@ class PlanScan {
   PlanScan(const TerraformFiles& scanned, const ScanOptions& options);
 
   // Adapts a document that formats::terraform::is_plan() accepted, appends
-  // its units; false when its structure could not be read.
+  // its units; false when its structure could not be read. A plan read from
+  // standard input (`in_memory`) has no directory on disk: it uses only the
+  // scan's own Terraform files, never reads others.
   bool adapt(std::shared_ptr<core::Document> doc, std::vector<formats::Unit>& units,
-             core::Diagnostics& diags);
+             core::Diagnostics& diags, bool in_memory = false);
 
   // The directories of the scan whose root module a plan covers.
   [[nodiscard]] const std::set<std::string>& covered() const { return covered_; }
@@ -31,7 +33,7 @@ class PlanScan {
   // The .tf files of `dir`: the scan's, or read for locations when the
   // directory lies inside the scanned tree (files named on the command
   // line count with their directory). nullptr when there are none.
-  const formats::terraform::Directory* directory(const std::string& dir);
+  const formats::terraform::Directory* directory(const std::string& dir, bool read_disk);
   formats::terraform::Directory load(const std::string& dir) const;
   [[nodiscard]] bool inside_tree(const std::string& dir) const;
 

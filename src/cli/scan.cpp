@@ -2,10 +2,13 @@
 #include "cli/plan_scan.h"
 #include "cli/terraform_scan.h"
 
+#include <unistd.h>
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <set>
@@ -149,7 +152,9 @@ void scan_file(const core::DiscoveredFile& f, const ScanOptions& options, PlanSc
                std::vector<formats::Unit>& units, core::Diagnostics& diags, size_t& files,
                std::map<std::string, double>& spent) {
   const Clock::time_point start = Clock::now();
-  auto content = core::read_file(f.path, options.discover.max_file_size);
+  // A part of standard input is in memory and never read from disk.
+  auto content = f.in_memory() ? core::Result<std::string>(*f.text)
+                               : core::read_file(f.path, options.discover.max_file_size);
   if (!content.ok()) {
     diags.error(core::DiagnosticKind::kInput, "io-error", f.path, {}, content.error().message);
     return;
@@ -213,7 +218,7 @@ void scan_file(const core::DiscoveredFile& f, const ScanOptions& options, PlanSc
   std::vector<formats::Unit> mine;
   bool plan = false;
   if (doc->roots().size() == 1 && formats::terraform::is_plan(doc->roots().front())) {
-    plan = plans.adapt(doc, mine, diags);
+    plan = plans.adapt(doc, mine, diags, f.in_memory());
     if (!plan && mine.empty()) return;  // reported
   }
   std::vector<const core::Node*> manifests;
@@ -256,7 +261,15 @@ std::unique_ptr<rules::RuleSet> load_all_rules(const std::vector<std::string>& r
 
 LoadedGraph load_graph(const ScanOptions& options, core::Diagnostics& diags) {
   LoadedGraph out;
-  std::vector<core::DiscoveredFile> files = core::discover(options.paths, options.discover, diags);
+  bool has_stdin = false;
+  std::vector<core::DiscoveredFile> files =
+      core::discover(paths_on_disk(options.paths, has_stdin), options.discover, diags);
+  if (has_stdin) {
+    std::vector<core::DiscoveredFile> more =
+        read_stream_files(STDIN_FILENO, options.stdin_name, options.discover, diags);
+    files.insert(files.end(), std::make_move_iterator(more.begin()),
+                 std::make_move_iterator(more.end()));
+  }
   auto internal = [&](const std::string& path, const char* what, const std::exception& e) {
     diags.error(core::DiagnosticKind::kInternal, "internal-error", path, {},
                 fmt::format("internal error while reading {}: {}", what, e.what()));
@@ -272,7 +285,7 @@ LoadedGraph load_graph(const ScanOptions& options, core::Diagnostics& diags) {
   PlanScan plans(terraform, options);
   std::vector<formats::Unit> others;
   for (const core::DiscoveredFile& f : files) {
-    if (is_terraform_path(f.path)) continue;
+    if (is_terraform_file(f)) continue;
     try {
       scan_file(f, options, plans, others, diags, out.files, out.spent);
     } catch (const std::exception& e) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/stream_input.h"
 #include "genlens/core/discover.h"
 #include "genlens/formats/kubernetes.h"
 #include "genlens/graph/graph.h"
@@ -14,7 +15,8 @@
 namespace genlens::cli {
 
 struct ScanOptions {
-  std::vector<std::string> paths;
+  std::vector<std::string> paths;                           // `-`: standard input, once
+  std::string stdin_name = std::string(kDefaultStdinName);  // --stdin-name
   core::DiscoverOptions discover;
   bool report_unknown = false;
   std::vector<std::string> only_rules;      // empty: all
@@ -51,7 +53,8 @@ struct ScanOutput {
 std::unique_ptr<rules::RuleSet> load_all_rules(const std::vector<std::string>& rules_dirs,
                                                core::Diagnostics& diags);
 
-// Discovers, reads, parses and adapts the files of a scan into the graph.
+// Discovers, reads, parses and adapts the files of a scan into the graph;
+// `-` among the paths reads standard input (read_stream_files).
 struct LoadedGraph {
   std::unique_ptr<graph::Graph> graph;
   size_t files = 0;                     // files read as templates

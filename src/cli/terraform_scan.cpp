@@ -54,11 +54,15 @@ bool is_terraform_path(const std::string& path) {
          formats::terraform::is_variables_file(path);
 }
 
+bool is_terraform_file(const core::DiscoveredFile& f) {
+  return !f.in_memory() && is_terraform_path(f.path);
+}
+
 TerraformFiles parse_terraform(const std::vector<core::DiscoveredFile>& files,
                                const ScanOptions& options, core::Diagnostics& diags, size_t& read) {
   TerraformFiles out;
   for (const core::DiscoveredFile& f : files) {
-    if (!is_terraform_path(f.path)) continue;
+    if (!is_terraform_file(f)) continue;
     const std::string dir =
         formats::terraform::normal_dir(fs::path(f.path).parent_path().generic_string());
     const std::string name = fs::path(f.path).filename().string();

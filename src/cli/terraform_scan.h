@@ -13,8 +13,11 @@
 
 namespace genlens::cli {
 
-// True for the files this part reads.
+// True for the file names this part reads.
 [[nodiscard]] bool is_terraform_path(const std::string& path);
+// True for the files this part reads: named so, and on disk (never a part of
+// standard input).
+[[nodiscard]] bool is_terraform_file(const core::DiscoveredFile& f);
 
 // Parses one file: HCL, Terraform JSON for *.tf.json, plain JSON for other
 // *.json (*.tfvars.json, modules.json). nullptr when it cannot be read at

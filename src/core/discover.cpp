@@ -135,7 +135,7 @@ class Walker {
       } else if (!has_scannable_extension(shown)) {
         continue;
       } else if (fs::is_regular_file(st)) {
-        files_.push_back({shown, false});
+        files_.push_back({shown, false, nullptr});
       } else if (std::string why = not_a_file(e.path(), st, ec2); !why.empty()) {
         // Never opened: a FIFO would block, a device would never end.
         diags_.warning(DiagnosticKind::kInput, "not-a-file", shown, {}, why + "; skipped");
@@ -153,7 +153,7 @@ class Walker {
       root_canonical_ = fs::weakly_canonical(p, ec);
       walk(p, 0);
     } else if (fs::is_regular_file(st)) {
-      files_.push_back({display_path(p), true});
+      files_.push_back({display_path(p), true, nullptr});
     } else if (std::string why = not_a_file(p, st, ec); !why.empty()) {
       diags_.error(DiagnosticKind::kInput, "not-a-file", path, {}, why);
     } else {
@@ -241,10 +241,19 @@ Result<std::string> read_file(const std::string& path, uintmax_t max_size) {
         fmt::format("file is {} bytes, over the {} byte limit (--max-file-size)", size, max_size),
         {}};
   }
-  // Never more than max_size + 1 bytes, even if the file grows while read
+  auto out = read_capped(fd, size, max_size);
+  if (out.ok() && out->size() > max_size) {
+    return Error{fmt::format("file is over the {} byte limit (--max-file-size)", max_size), {}};
+  }
+  return out;
+}
+
+Result<std::string> read_capped(int fd, uintmax_t size_hint, uintmax_t max_size) {
+  max_size = std::min<uintmax_t>(max_size, std::numeric_limits<size_t>::max() / 2);
+  // Never more than max_size + 1 bytes, even if a file grows while read
   // (or is a /proc file that reports size 0).
   const auto cap = static_cast<size_t>(max_size) + 1;
-  std::string out(std::min(static_cast<size_t>(size) + 1, cap), '\0');
+  std::string out(static_cast<size_t>(std::min<uintmax_t>(size_hint + 1, cap)), '\0');
   size_t got = 0;
   while (true) {
     if (got == out.size()) {
@@ -256,9 +265,6 @@ Result<std::string> read_file(const std::string& path, uintmax_t max_size) {
     if (n < 0) return Error{fmt::format("read error: {}", std::strerror(errno)), {}};
     if (n == 0) break;
     got += static_cast<size_t>(n);
-  }
-  if (got > max_size) {
-    return Error{fmt::format("file is over the {} byte limit (--max-file-size)", max_size), {}};
   }
   out.resize(got);
   return out;

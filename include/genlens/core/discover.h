@@ -2,6 +2,7 @@
 // Finds the files to scan. Classification by content happens after parsing;
 // here only directories are skipped and extensions filtered.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,10 @@ struct DiscoverOptions {
 struct DiscoveredFile {
   std::string path;    // as shown to users: relative when under the cwd
   bool named = false;  // given on the command line, not found by walking
+  // Set for a file that is not on disk (a part of standard input): its
+  // whole text. `path` then only names it and is never opened.
+  std::shared_ptr<const std::string> text;
+  [[nodiscard]] bool in_memory() const { return text != nullptr; }
 };
 
 // Walks files and directories (sorted, symlink loops detected). Skips .git,
@@ -36,5 +41,10 @@ std::vector<DiscoveredFile> discover(const std::vector<std::string>& paths,
 // Reads a whole file, at most max_size bytes; an error message on failure.
 // Never blocks on a FIFO and never reads from anything but a regular file.
 Result<std::string> read_file(const std::string& path, uintmax_t max_size);
+
+// Reads `fd` to its end (blocking), but never more than max_size + 1 bytes:
+// a result longer than max_size means the input is over the limit.
+// `size_hint`: the expected size, to allocate once.
+Result<std::string> read_capped(int fd, uintmax_t size_hint, uintmax_t max_size);
 
 }  // namespace genlens::core

@@ -1,6 +1,7 @@
 #include "cli_test_util.h"
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -10,9 +11,18 @@
 
 namespace genlens::testing {
 
-CliRun run_cli(const std::string& args, const std::string& cwd) {
+namespace {
+
+std::filesystem::path scratch_dir() {
   const auto dir = std::filesystem::temp_directory_path() / "genlens-cli-test";
   std::filesystem::create_directories(dir);
+  return dir;
+}
+
+}  // namespace
+
+CliRun run_cli(const std::string& args, const std::string& cwd) {
+  const auto dir = scratch_dir();
   const std::string err_file = (dir / ("stderr." + std::to_string(::getpid()))).string();
   const std::string cmd = "cd '" + (cwd.empty() ? std::string(GENLENS_SOURCE_DIR) : cwd) +
                           "' && NO_COLOR=1 '" + GENLENS_BINARY + "' " + args + " 2>'" + err_file +
@@ -30,6 +40,15 @@ CliRun run_cli(const std::string& args, const std::string& cwd) {
   ss << in.rdbuf();
   r.err = ss.str();
   std::filesystem::remove(err_file);
+  return r;
+}
+
+CliRun run_cli_with_stdin(const std::string& args, const std::string& input,
+                          const std::string& cwd) {
+  const std::string in_file = (scratch_dir() / ("stdin." + std::to_string(::getpid()))).string();
+  std::ofstream(in_file, std::ios::binary) << input;
+  CliRun r = run_cli(args + " <'" + in_file + "'", cwd);
+  std::filesystem::remove(in_file);
   return r;
 }
 

@@ -14,4 +14,8 @@ struct CliRun {
 // `cwd` empty = the source directory.
 CliRun run_cli(const std::string& args, const std::string& cwd = "");
 
+// The same with `input` on standard input (through a temporary file).
+CliRun run_cli_with_stdin(const std::string& args, const std::string& input,
+                          const std::string& cwd = "");
+
 }  // namespace genlens::testing
