@@ -210,7 +210,7 @@ void scan_file(const core::DiscoveredFile& f, const ScanOptions& options, PlanSc
   if (doc->roots().empty() || all_roots_empty(*doc)) {
     if (report) {
       diags.error(core::DiagnosticKind::kInput, "empty-file", f.path, core::Position{1, 1},
-                  "empty file: expected a CloudFormation template");
+                  "empty file: expected a CloudFormation template or Kubernetes manifest");
     }
     return;
   }
