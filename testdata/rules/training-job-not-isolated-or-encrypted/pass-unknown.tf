@@ -61,3 +61,25 @@ resource "aws_sagemaker_pipeline" "count_from_variable" {
     }]
   })
 }
+
+# The instance type of a pipeline step is a pipeline parameter: whether the
+# volume takes a KMS key is Unknown.
+# expect-unknown: GAI-SEC-013
+resource "aws_sagemaker_pipeline" "type_from_parameter" {
+  pipeline_name         = "fine-tune-typed"
+  pipeline_display_name = "fine-tune-typed"
+  role_arn              = "arn:aws:iam::111122223333:role/sagemaker-execution"
+  pipeline_definition = jsonencode({
+    Version    = "2020-12-01"
+    Parameters = [{ Name = "InstanceType", Type = "String", DefaultValue = "ml.p4d.24xlarge" }]
+    Steps = [{
+      Name = "SupervisedFineTune"
+      Type = "Training"
+      Arguments = {
+        EnableNetworkIsolation = true
+        OutputDataConfig       = { S3OutputPath = "s3://training-output/sft/", KmsKeyId = "alias/training" }
+        ResourceConfig         = { InstanceCount = 1, InstanceType = { Get = "Parameters.InstanceType" } }
+      }
+    }]
+  })
+}
