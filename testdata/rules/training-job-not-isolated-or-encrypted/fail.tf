@@ -86,6 +86,24 @@ resource "aws_sagemaker_pipeline" "fine_tune" {
           ResourceConfig = { InstanceCount = 2, InstanceType = "ml.m5.24xlarge" }
         }
       },
+      # An open processing step: network on the step, inter-container on
+      # Arguments, keys on ClusterConfig and ProcessingOutputConfig.
+      # expect: GAI-SEC-013
+      {
+        Name = "Evaluate"
+        Type = "Processing"
+        # expect: GAI-SEC-013
+        Arguments = {
+          ProcessingResources = {
+            # expect: GAI-SEC-013
+            ClusterConfig = { InstanceCount = 2, InstanceType = "ml.m5.xlarge", VolumeSizeInGB = 30 }
+          }
+          # expect: GAI-SEC-013
+          ProcessingOutputConfig = {
+            Outputs = [{ OutputName = "report", S3Output = { S3Uri = "s3://training-output/eval/", LocalPath = "/opt/ml/processing/output", S3UploadMode = "EndOfJob" } }]
+          }
+        }
+      },
       {
         Name = "Hardened"
         Type = "Training"

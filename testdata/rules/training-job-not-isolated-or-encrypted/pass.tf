@@ -39,15 +39,26 @@ resource "aws_sagemaker_pipeline" "fine_tune" {
   role_arn              = "arn:aws:iam::111122223333:role/sagemaker-execution"
   pipeline_definition = jsonencode({
     Version = "2020-12-01"
-    Steps = [{
-      Name = "SupervisedFineTune"
-      Type = "Training"
-      Arguments = {
-        EnableNetworkIsolation                = true
-        EnableInterContainerTrafficEncryption = true
-        OutputDataConfig                      = { S3OutputPath = "s3://training-output/sft/", KmsKeyId = "alias/training" }
-        ResourceConfig                        = { InstanceCount = 2, InstanceType = "ml.m5.24xlarge", VolumeKmsKeyId = "alias/training" }
+    Steps = [
+      {
+        Name = "Chunk"
+        Type = "Processing"
+        Arguments = {
+          NetworkConfig          = { EnableNetworkIsolation = true, EnableInterContainerTrafficEncryption = true }
+          ProcessingResources    = { ClusterConfig = { InstanceCount = 2, InstanceType = "ml.m5.xlarge", VolumeKmsKeyId = "alias/training" } }
+          ProcessingOutputConfig = { KmsKeyId = "alias/training", Outputs = [] }
+        }
+      },
+      {
+        Name = "SupervisedFineTune"
+        Type = "Training"
+        Arguments = {
+          EnableNetworkIsolation                = true
+          EnableInterContainerTrafficEncryption = true
+          OutputDataConfig                      = { S3OutputPath = "s3://training-output/sft/", KmsKeyId = "alias/training" }
+          ResourceConfig                        = { InstanceCount = 2, InstanceType = "ml.m5.24xlarge", VolumeKmsKeyId = "alias/training" }
+        }
       }
-    }]
+    ]
   })
 }

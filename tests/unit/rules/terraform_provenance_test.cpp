@@ -120,6 +120,8 @@ TEST(TerraformExamples, DemoStackGivesTheDocumentedFindings) {
   EXPECT_EQ(
       got,
       (Strings{
+          "GAI-SEC-013 fine-tuning-pipeline.tf:63 aws_sagemaker_pipeline.fine_tune",
+          "GAI-SEC-013 fine-tuning-pipeline.tf:73 aws_sagemaker_pipeline.fine_tune",
           "GAI-SEC-013 fine-tuning-pipeline.tf:87 aws_sagemaker_pipeline.fine_tune",
           "GAI-SEC-013 fine-tuning-pipeline.tf:91 aws_sagemaker_pipeline.fine_tune",
           "GAI-COST-001 fine-tuning-pipeline.tf:115 aws_sagemaker_pipeline.fine_tune",
