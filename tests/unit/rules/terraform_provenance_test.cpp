@@ -120,6 +120,10 @@ TEST(TerraformExamples, DemoStackGivesTheDocumentedFindings) {
   EXPECT_EQ(
       got,
       (Strings{
+          "GAI-SEC-013 fine-tuning-pipeline.tf:63 aws_sagemaker_pipeline.fine_tune",
+          "GAI-SEC-013 fine-tuning-pipeline.tf:73 aws_sagemaker_pipeline.fine_tune",
+          "GAI-SEC-013 fine-tuning-pipeline.tf:87 aws_sagemaker_pipeline.fine_tune",
+          "GAI-SEC-013 fine-tuning-pipeline.tf:91 aws_sagemaker_pipeline.fine_tune",
           "GAI-COST-001 fine-tuning-pipeline.tf:115 aws_sagemaker_pipeline.fine_tune",
           "GAI-REL-002 inference-endpoint.tf:115 aws_sagemaker_endpoint.chat",
           "GAI-SEC-011 modules/endpoint/main.tf:5 module.embedding.aws_sagemaker_model.this",
