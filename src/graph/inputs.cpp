@@ -8,6 +8,14 @@ const core::Value* attributes(const formats::Resource& r) {
   return r.format == formats::Format::kCloudFormation ? r.value->find("Properties") : r.value;
 }
 
+bool derived_entry(const formats::Resource& r, const core::Value* parent, std::string_view key) {
+  if (r.format != formats::Format::kKubernetes) return false;
+  if (parent == r.value) return key == "genlens";
+  if (key != "kubectl.kubernetes.io/last-applied-configuration") return false;
+  const core::Value* metadata = r.value->find("metadata");
+  return metadata != nullptr && parent == metadata->find("annotations");
+}
+
 std::string_view attribute_prefix(const formats::Resource& r) {
   return r.format == formats::Format::kCloudFormation ? "Properties." : "";
 }

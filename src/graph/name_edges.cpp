@@ -173,7 +173,10 @@ void arn_edges(const Inputs& in, const NameIndex& index, size_t from, const Valu
     const auto [v, json] = stack.back();
     stack.pop_back();
     if (v == nullptr) continue;
-    for (const auto& entry : v->entries) stack.emplace_back(entry.second, json);
+    for (const auto& [key, item] : v->entries) {
+      if (json == nullptr && derived_entry(r, v, key)) continue;
+      stack.emplace_back(item, json);
+    }
     for (const Value* item : v->items) stack.emplace_back(item, json);
     Kind kind{};
     std::string name;
