@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "genlens/formats/kubernetes.h"
 #include "graph/builders.h"
 #include "graph/label_selector.h"
 
@@ -20,6 +21,7 @@ using core::Value;
 // What the edges need of one Kubernetes object.
 struct Object {
   size_t index = 0;
+  std::string_view type;   // serving.kserve.io/InferenceService, Deployment
   std::string_view kind;   // Deployment (the type after its API group)
   std::string_view group;  // serving.kserve.io; empty for built-in groups
   const Value* ns = nullptr;
@@ -60,10 +62,11 @@ class Objects {
     Object o;
     o.index = i;
     const std::string_view type = r.type;
+    o.type = type;
     const size_t slash = type.rfind('/');
     o.kind = slash == std::string_view::npos ? type : type.substr(slash + 1);
     o.group = slash == std::string_view::npos ? "" : type.substr(0, slash);
-    const Value* g = r.value->find("genlens");
+    const Value* g = r.value->find(formats::kubernetes::kSyntheticKey);
     o.ns = at_path(g, {"namespace"});
     if (o.ns == nullptr) o.ns = at_path(r.value, {"metadata", "namespace"});
     if (o.ns == nullptr || o.ns->kind == core::ValueKind::kNull) o.ns = default_ns_;
@@ -145,25 +148,27 @@ void link_by_name(const Objects& objects, const Object& from, std::string_view k
 }
 
 // scaleTargetRef {apiVersion, kind, name} -> the object it scales. KEDA
-// defaults the kind to Deployment.
+// defaults the kind to Deployment (and apiVersion to apps/v1); a custom
+// resource is scaled through its API group (ray.io/v1 RayCluster).
 void scale_target_edges(const Objects& objects, const Object& from, const formats::Resource& r,
                         std::vector<Edge>& out) {
   const Value* ref = at_path(r.value, {"spec", "scaleTargetRef"});
   if (ref == nullptr || ref->kind == core::ValueKind::kNull) return;
-  const Value* kind = at_path(ref, {"kind"});
   const bool keda = r.type == "keda.sh/ScaledObject";
+  const Value* kind = at_path(ref, {"kind"});
   const Value* api = at_path(ref, {"apiVersion"});
   for (const Object& to : objects.all()) {
     Match m = both(same_text(from.ns, to.ns), same_text(at_path(ref, {"name"}), to.name));
     if (kind != nullptr) {
       m = both(m, text_is(kind, to.kind));
-    } else {  // HPA requires the kind; KEDA defaults it
-      m = both(m, !keda ? Match::kMaybe : text_is(nullptr, to.kind, "Deployment"));
+    } else {  // HPA requires the kind
+      m = both(m, keda ? text_is(nullptr, to.kind, "Deployment") : Match::kMaybe);
     }
-    // A custom resource is scaled through its API group (ray.io/v1).
-    if (!to.group.empty() && api != nullptr && api->is_string() && !api->partial) {
-      const std::string_view v = api->text;
-      if (v.substr(0, v.find('/')) != to.group) m = Match::kNo;
+    const bool known_kind = kind == nullptr || (kind->is_string() && !kind->partial);
+    if (m != Match::kNo && known_kind && api != nullptr && api->is_string() && !api->partial) {
+      const std::string_view k =
+          kind != nullptr ? std::string_view(kind->text) : std::string_view("Deployment");
+      if (formats::kubernetes::resource_type(api->text, k) != to.type) m = Match::kNo;
     }
     if (m == Match::kMaybe && to.pods.empty()) continue;  // only workloads are in doubt
     add(out, EdgeKind::kAttaches, from, to, m, "spec.scaleTargetRef", ref);
