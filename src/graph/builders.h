@@ -41,10 +41,21 @@ std::vector<Edge> policy_selection_edges(const Inputs& in);
 // Nested stacks whose TemplateURL is a local file of the scan -> every
 // resource of that template.
 std::vector<Edge> nested_stack_edges(const Inputs& in);
+// Kubernetes objects of one namespace: selectors (Service, NetworkPolicy,
+// PodDisruptionBudget) -> workloads; scale targets (HPA, KEDA ScaledObject)
+// -> workloads; Ingress backends, service accounts, Secret and ConfigMap
+// references -> what they name.
+std::vector<Edge> kubernetes_edges(const Inputs& in);
 
 // The map of a resource's configured attributes: a CloudFormation
 // resource's Properties, a Terraform resource's body; nullptr when absent.
 const core::Value* attributes(const formats::Resource& r);
+// Entries of a resource's attributes that generic walks (ARNs anywhere)
+// skip: the synthetic `genlens` key of a Kubernetes object (its values are
+// the manifest's own, walked where they are written) and the
+// kubectl.kubernetes.io/last-applied-configuration annotation (a JSON copy
+// of the manifest).
+bool derived_entry(const formats::Resource& r, const core::Value* parent, std::string_view key);
 // The rule-path form of attributes(r): "Properties." or "" (Terraform).
 std::string_view attribute_prefix(const formats::Resource& r);
 

@@ -84,8 +84,9 @@ Graph::Graph(std::vector<formats::Unit> units) : units_(std::move(units)) {
   // it evaluates to (bucket = aws_s3_bucket.b.bucket) are one edge, certain
   // when either is.
   std::map<std::tuple<size_t, size_t, std::string, EdgeKind>, size_t> seen;
-  for (auto* build : {&detail::reference_edges, &detail::name_edges,
-                      &detail::policy_selection_edges, &detail::nested_stack_edges}) {
+  for (auto* build :
+       {&detail::reference_edges, &detail::name_edges, &detail::policy_selection_edges,
+        &detail::nested_stack_edges, &detail::kubernetes_edges}) {
     for (Edge& e : build(in)) {
       if (e.from == e.to) continue;
       if (e.path.empty()) e.path = relative_path(resources_[e.from]->node, e.at);

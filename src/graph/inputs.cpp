@@ -1,4 +1,5 @@
 // What the edge builders read of a resource and of the scanned documents.
+#include "genlens/formats/kubernetes.h"
 #include "graph/builders.h"
 
 namespace genlens::graph::detail {
@@ -6,6 +7,14 @@ namespace genlens::graph::detail {
 const core::Value* attributes(const formats::Resource& r) {
   if (r.value == nullptr) return nullptr;
   return r.format == formats::Format::kCloudFormation ? r.value->find("Properties") : r.value;
+}
+
+bool derived_entry(const formats::Resource& r, const core::Value* parent, std::string_view key) {
+  if (r.format != formats::Format::kKubernetes) return false;
+  if (parent == r.value) return key == formats::kubernetes::kSyntheticKey;
+  if (key != "kubectl.kubernetes.io/last-applied-configuration") return false;
+  const core::Value* metadata = r.value->find("metadata");
+  return metadata != nullptr && parent == metadata->find("annotations");
 }
 
 std::string_view attribute_prefix(const formats::Resource& r) {

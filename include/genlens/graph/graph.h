@@ -3,8 +3,9 @@
 // can be walked both ways. Edges come from references written in the source
 // (CloudFormation Ref / GetAtt / Sub / DependsOn), from ARN-shaped values and
 // names that identify a resource defined in the scan, from OpenSearch
-// Serverless policies selecting collections by name pattern, and from nested
-// stacks whose template is one of the scanned files.
+// Serverless policies selecting collections by name pattern, from nested
+// stacks whose template is one of the scanned files, and between Kubernetes
+// objects of one namespace (label selectors, scale targets, names).
 #include <memory>
 #include <string>
 #include <string_view>

@@ -1,6 +1,6 @@
 #pragma once
-// Builds a resource graph from CloudFormation templates and Terraform
-// directories written inline, and prints its edges compactly for exact
+// Builds a resource graph from CloudFormation templates, Terraform
+// directories and Kubernetes manifests written inline, and prints its edges compactly for exact
 // assertions.
 #include <gtest/gtest.h>
 
@@ -11,6 +11,7 @@
 
 #include "../test_support.h"
 #include "genlens/formats/cloudformation.h"
+#include "genlens/formats/kubernetes.h"
 #include "genlens/formats/terraform.h"
 #include "genlens/graph/graph.h"
 #include "genlens/parse/hcl.h"
@@ -57,6 +58,21 @@ inline std::vector<formats::Unit> tf_units(const TfDirs& dirs) {
   return units;
 }
 
+// Kubernetes manifests (YAML streams), adapted; a parse or adapter
+// diagnostic fails the test.
+inline std::vector<formats::Unit> k8s_units(const Files& files) {
+  std::vector<formats::Unit> units;
+  for (const auto& [name, text] : files) {
+    auto doc = parse_yaml_ok(text, name);
+    if (doc == nullptr) continue;
+    core::Diagnostics diags;
+    const std::vector<const core::Node*> roots(doc->roots().begin(), doc->roots().end());
+    units.push_back(formats::kubernetes::adapt(doc, roots, {}, diags));
+    EXPECT_TRUE(diags.empty()) << name << ": " << diags.all().front().to_string();
+  }
+  return units;
+}
+
 // Templates as (file name, YAML text); the graph owns the adapted units.
 inline std::unique_ptr<graph::Graph> build_graph(const Files& files) {
   return std::make_unique<graph::Graph>(cfn_units(files));
@@ -65,6 +81,18 @@ inline std::unique_ptr<graph::Graph> build_graph(const Files& files) {
 // Terraform directories, and CloudFormation templates scanned with them.
 inline std::unique_ptr<graph::Graph> build_tf_graph(const TfDirs& dirs, const Files& cfn = {}) {
   std::vector<formats::Unit> units = tf_units(dirs);
+  for (formats::Unit& u : cfn_units(cfn)) units.push_back(std::move(u));
+  return std::make_unique<graph::Graph>(std::move(units));
+}
+
+// Kubernetes manifests, with Terraform directories and CloudFormation
+// templates scanned with them.
+inline std::unique_ptr<graph::Graph> build_k8s_graph(const Files& manifests, const TfDirs& tf = {},
+                                                     const Files& cfn = {}) {
+  std::vector<formats::Unit> units = k8s_units(manifests);
+  for (formats::Unit& u : tf.empty() ? std::vector<formats::Unit>{} : tf_units(tf)) {
+    units.push_back(std::move(u));
+  }
   for (formats::Unit& u : cfn_units(cfn)) units.push_back(std::move(u));
   return std::make_unique<graph::Graph>(std::move(units));
 }
