@@ -188,6 +188,7 @@ int run(int argc, char** argv) {
     scan.discover.excludes.insert(scan.discover.excludes.end(), config.exclude.begin(),
                                   config.exclude.end());
     rules_dirs.insert(rules_dirs.end(), config.rules_dirs.begin(), config.rules_dirs.end());
+    scan.kubernetes = config.kubernetes;
   }
   std::unique_ptr<rules::RuleSet> rules = load_all_rules(rules_dirs, diags);
   if (scan_cmd->parsed()) scan.disabled_rules = apply_config(config, *rules, diags);

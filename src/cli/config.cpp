@@ -45,6 +45,37 @@ class ConfigReader {
     return out;
   }
 
+  // `kubernetes:` model_server_images (added to the defaults) and
+  // workload_label.
+  void kubernetes(const Node* n, formats::kubernetes::Options& out) {
+    if (!n->is_map()) {
+      error(n, "'kubernetes' takes a map of model_server_images and workload_label");
+      return;
+    }
+    for (const Node* k : n->children) {
+      if (k->key == "model_server_images") {
+        for (std::string& image : strings(k)) {
+          if (image.empty()) {
+            error(k, "'model_server_images' takes image repositories such as vllm/vllm-openai");
+            continue;
+          }
+          out.model_server_images.push_back(std::move(image));
+        }
+      } else if (k->key == "workload_label") {
+        if (!k->is_scalar() || k->scalar_type != core::ScalarType::kString || k->text.empty()) {
+          error(k, "'workload_label' takes a label key such as genai.workload/role");
+          continue;
+        }
+        out.workload_label = k->text;
+      } else {
+        error(k,
+              fmt::format(
+                  "unknown key '{}' in kubernetes; expected model_server_images or workload_label",
+                  k->key));
+      }
+    }
+  }
+
   RuleOverride rule(const Node* n) {
     RuleOverride o;
     o.id = n->key;
@@ -148,9 +179,12 @@ Config load_config(const std::string& path, core::Diagnostics& diags) {
         continue;
       }
       for (const Node* r : k->children) config.rules.push_back(reader.rule(r));
+    } else if (k->key == "kubernetes") {
+      reader.kubernetes(k, config.kubernetes);
     } else {
-      reader.error(k,
-                   fmt::format("unknown key '{}'; expected exclude, rules_dirs or rules", k->key));
+      reader.error(
+          k, fmt::format("unknown key '{}'; expected exclude, rules_dirs, rules or kubernetes",
+                         k->key));
     }
   }
   return config;

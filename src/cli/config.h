@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "genlens/core/diagnostic.h"
+#include "genlens/formats/kubernetes.h"
 #include "genlens/rules/rule.h"
 
 namespace genlens::cli {
@@ -23,6 +24,7 @@ struct Config {
   std::vector<std::string> exclude;
   std::vector<std::string> rules_dirs;  // resolved against the config file's directory
   std::vector<RuleOverride> rules;
+  formats::kubernetes::Options kubernetes;  // `kubernetes:` section
 };
 
 // The nearest .genlens.yaml at or above `start` (a file or directory), or "".

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "genlens/formats/cloudformation.h"
+#include "genlens/formats/kubernetes.h"
 #include "genlens/formats/terraform_plan.h"
 #include "genlens/graph/graph.h"
 #include "genlens/parse/parse.h"
@@ -32,11 +33,31 @@ bool mentions_plan(std::string_view text) {
           text.find("\"resource_changes\"") != std::string_view::npos);
 }
 
+// Both keys of a Kubernetes manifest occur in the text: the file may hold
+// manifests (a cheap filter before parsing).
+bool mentions_manifest(std::string_view text) {
+  return text.find("apiVersion") != std::string_view::npos &&
+         text.find("kind") != std::string_view::npos;
+}
+
+// A line that starts with `apiVersion:` (YAML) or a `"apiVersion":` key
+// (JSON): the file is meant to be a manifest.
+bool looks_like_manifest(std::string_view text) {
+  if (!mentions_manifest(text)) return false;
+  for (size_t at = text.find("apiVersion"); at != std::string_view::npos;
+       at = text.find("apiVersion", at + 1)) {
+    const std::string_view after = text.substr(at + 10);
+    if ((at == 0 || text[at - 1] == '\n') && after.substr(0, 1) == ":") return true;
+    if (at > 0 && text[at - 1] == '"' && after.substr(0, 1) == "\"") return true;
+  }
+  return false;
+}
+
 // Files whose problems are worth a diagnostic: named on the command line,
-// named like a template, mentioning CloudFormation, or looking like a
-// Terraform plan.
+// named like a template, mentioning CloudFormation, looking like a
+// Terraform plan or a Kubernetes manifest.
 bool worth_reporting(const core::DiscoveredFile& f, std::string_view text) {
-  if (f.named || mentions_plan(text)) return true;
+  if (f.named || mentions_plan(text) || looks_like_manifest(text)) return true;
   const std::string& p = f.path;
   if (p.find(".cfn.") != std::string::npos || ends_with(p, ".template") ||
       p.find(".template.") != std::string::npos) {
@@ -133,9 +154,22 @@ void scan_file(const core::DiscoveredFile& f, const ScanOptions& options, PlanSc
     }
     return;
   }
+  // A Helm chart template is not YAML yet: one warning, no parse.
+  if (const size_t at = formats::kubernetes::helm_template_offset(source->text(), f.path);
+      at != std::string_view::npos &&
+      source->text().find("AWSTemplateFormatVersion") == std::string_view::npos) {
+    diags.warning(core::DiagnosticKind::kInput, "helm-template", f.path, source->position_at(at),
+                  "template, not a manifest: render it with helm template "
+                  "(`helm template CHART | genlens scan -`); it was not checked");
+    return;
+  }
   // A template has a Resources or AWSTemplateFormatVersion key, a plan its
-  // own keys (then `report` is set): other files are not parsed at all.
-  if (!report && source->text().find("Resources") == std::string_view::npos) return;
+  // own keys (then `report` is set), a manifest apiVersion and kind: other
+  // files are not parsed at all.
+  if (!report && source->text().find("Resources") == std::string_view::npos &&
+      !mentions_manifest(source->text())) {
+    return;
+  }
   parse::ParseOptions popts;
   popts.max_nodes = node_budget(options, source->text().size());
   auto parsed = looks_like_json(source->text(), f.path) ? parse::parse_json(source, popts)
@@ -164,13 +198,23 @@ void scan_file(const core::DiscoveredFile& f, const ScanOptions& options, PlanSc
     plan = plans.adapt(doc, mine, diags);
     if (!plan && mine.empty()) return;  // reported
   }
+  std::vector<const core::Node*> manifests;
   for (const core::Node* root : doc->roots()) {
-    if (!formats::cloudformation::is_template(root)) continue;
-    mine.push_back(formats::cloudformation::adapt(doc, root, diags));
+    if (formats::cloudformation::is_template(root)) {
+      mine.push_back(formats::cloudformation::adapt(doc, root, diags));
+    } else if (formats::kubernetes::is_manifest(root)) {
+      manifests.push_back(root);
+    }
+  }
+  if (!manifests.empty()) {
+    formats::Unit k8s = formats::kubernetes::adapt(doc, manifests, options.kubernetes, diags);
+    if (!k8s.resources.empty()) mine.push_back(std::move(k8s));
   }
   if (mine.empty() && !plan) {
     if (f.named) {
-      spdlog::info("{}: not a CloudFormation template or Terraform plan; skipped", f.path);
+      spdlog::info(
+          "{}: not a CloudFormation template, Terraform plan or Kubernetes manifest; skipped",
+          f.path);
     }
     return;
   }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "genlens/core/discover.h"
+#include "genlens/formats/kubernetes.h"
 #include "genlens/graph/graph.h"
 #include "genlens/report/report.h"
 #include "genlens/rules/rule.h"
@@ -30,6 +31,8 @@ struct ScanOptions {
   // Terraform: --var-file FILE (in order) and --var NAME=VALUE.
   std::vector<std::string> var_files;
   std::vector<std::string> vars;
+  // Kubernetes model-server / training detection (.genlens.yaml).
+  formats::kubernetes::Options kubernetes;
 };
 
 // No YAML or JSON text without aliases has more nodes than bytes; a document

@@ -14,4 +14,9 @@ const char* format_name(Format f) {
   return "unknown";
 }
 
+core::Position header(const Resource& r) {
+  if (r.node == nullptr) return {};
+  return r.node->key_range.begin.known() ? r.node->key_range.begin : r.node->range.begin;
+}
+
 }  // namespace genlens::formats

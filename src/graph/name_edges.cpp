@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "genlens/formats/kubernetes.h"
 #include "graph/builders.h"
 #include "graph/named_types.h"
 
@@ -173,7 +174,14 @@ void arn_edges(const Inputs& in, const NameIndex& index, size_t from, const Valu
     const auto [v, json] = stack.back();
     stack.pop_back();
     if (v == nullptr) continue;
-    for (const auto& entry : v->entries) stack.emplace_back(entry.second, json);
+    for (const auto& entry : v->entries) {
+      // A manifest's synthetic map only points at values walked anyway.
+      if (v == attrs && r.format == formats::Format::kKubernetes &&
+          entry.first == formats::kubernetes::kSyntheticKey) {
+        continue;
+      }
+      stack.emplace_back(entry.second, json);
+    }
     for (const Value* item : v->items) stack.emplace_back(item, json);
     Kind kind{};
     std::string name;

@@ -22,10 +22,6 @@ std::string dot_string(std::string_view s) {
   return out + "\"";
 }
 
-core::Position header(const formats::Resource& r) {
-  return r.node != nullptr ? r.node->key_range.begin : core::Position{};
-}
-
 }  // namespace
 
 void write_graph_dot(std::ostream& out, const graph::Graph& g) {
@@ -39,7 +35,8 @@ void write_graph_dot(std::ostream& out, const graph::Graph& g) {
     for (size_t i : ids) {
       const formats::Resource& r = *g.resources()[i];
       out << "    r" << i << " [label="
-          << dot_string(r.name + "\n" + r.type + "\nline " + std::to_string(header(r).line))
+          << dot_string(r.name + "\n" + r.type + "\nline " +
+                        std::to_string(formats::header(r).line))
           << "];\n";
     }
     out << "  }\n";
@@ -63,8 +60,8 @@ void write_graph_json(std::ostream& out, const graph::Graph& g) {
                          {"type", r.type},
                          {"format", formats::format_name(r.format)},
                          {"file", g.file_of(i)},
-                         {"line", header(r).line},
-                         {"column", header(r).column}});
+                         {"line", formats::header(r).line},
+                         {"column", formats::header(r).column}});
   }
   Json edges = Json::array();
   for (const graph::Edge& e : g.edges()) {

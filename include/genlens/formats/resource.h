@@ -60,6 +60,12 @@ struct Resource {
   bool evaluable = true;  // false when the resource contains a syntax error
 };
 
+// Where a resource is shown when no attribute is named: its key
+// (CloudFormation logical ID, Terraform block) or, for a resource without
+// one (a Kubernetes manifest is a document or a List item), the start of
+// its body; unknown when the resource has no node.
+[[nodiscard]] core::Position header(const Resource& r);
+
 // One adapted file. Owns the document and the values resources point into.
 struct Unit {
   Format format = Format::kCloudFormation;

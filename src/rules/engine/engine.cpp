@@ -190,8 +190,7 @@ class Evaluator {
       if (k >= ri) ++left;
     }
     options_.diagnostics->error(
-        core::DiagnosticKind::kInput, "budget", file,
-        res.node != nullptr ? res.node->key_range.begin : core::Position{},
+        core::DiagnosticKind::kInput, "budget", file, formats::header(res),
         fmt::format("evaluation truncated: {}; {} of {} resources were not fully checked, "
                     "starting with {}",
                     why, left, total, res.name));
