@@ -152,6 +152,7 @@ Outcome command_line_flag(const Context&, const Value* container, const Args& ar
         const FlagValue fv = resolve(container, raw);
         if (fv.source == Source::kRunTime) {
           if (!values.empty() && !literal) unknown = flag + ": " + fv.reason;
+          holds = values.empty() && !literal;
         } else if (!fv.text.empty()) {
           holds = values.empty() || matches_one(values, fv.text);
         }
