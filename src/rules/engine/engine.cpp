@@ -4,7 +4,6 @@
 #include <chrono>
 #include <map>
 #include <memory>
-#include <set>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -271,9 +270,18 @@ class Evaluator {
       // Instances share their source (Terraform count, for_each and module
       // calls; CloudFormation Fn::ForEach): the resource name tells them
       // apart, in the fingerprint too.
-      const std::string identity = f.location.logical_path + " " + res.name;
+      std::string identity = f.location.logical_path + " " + res.name;
+      // Several targets of a rule can fail at one place for different
+      // reasons (a container without securityContext may escalate, run as
+      // root and write its root filesystem): each message is its own
+      // finding, the first one keeping the plain fingerprint.
+      auto [first, fresh] = seen_.try_emplace({meta.id, file, identity}, f.message);
+      if (!fresh) {
+        if (verdict == Verdict::kUnknown || first->second == f.message) continue;
+        identity += " " + f.message;
+        if (!seen_.try_emplace({meta.id, file, identity}, f.message).second) continue;
+      }
       f.fingerprint = finding_fingerprint(meta.id, file, identity);
-      if (!seen_.emplace(meta.id, file, identity).second) continue;
       findings_.push_back(std::move(f));
     }
   }
@@ -291,7 +299,8 @@ class Evaluator {
   std::unique_ptr<detail::JsonCache> json_;
   std::map<std::string, FileBudget> budgets_;
   std::vector<Finding> findings_;
-  std::set<std::tuple<std::string, std::string, std::string>> seen_;
+  // (rule, file, identity) -> message of the first finding there.
+  std::map<std::tuple<std::string, std::string, std::string>, std::string> seen_;
 };
 
 }  // namespace

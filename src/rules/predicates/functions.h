@@ -15,5 +15,9 @@ detail::Outcome oss_allows_public_access(const Context&, const core::Value*, con
 detail::Outcome enabled(const Context&, const core::Value*, const Args&);
 detail::Outcome known_before_deploy(const Context&, const core::Value*, const Args&);
 detail::Outcome less_than(const Context&, const core::Value*, const Args&);
+detail::Outcome command_line_flag(const Context&, const core::Value*, const Args&);
+detail::Outcome has_entry(const Context&, const core::Value*, const Args&);
+detail::Outcome entries_equal(const Context&, const core::Value*, const Args&);
+detail::Outcome matches_glob(const Context&, const core::Value*, const Args&);
 
 }  // namespace genlens::rules::predicates

@@ -12,11 +12,40 @@ namespace {
 using enum ArgType;
 
 const std::vector<Predicate> kPredicates = {
+    {"command_line_flag",
+     "A container's `command` or `args` sets one of `flags`: as its own item followed by a "
+     "value, as `--flag=value`, or as a word of a shell script item. `boolean`: the flag takes "
+     "no value and counts unless written `=false`/`=0`/`=no`/`=off`. `literal`: only a value "
+     "written in the manifest counts (not `$(VAR)` set from valueFrom or envFrom, not a shell "
+     "`$VAR`). `values`: only a value matching one of these RE2 patterns counts; a value set at "
+     "run time is then Unknown. Holds on the items that set the flag.",
+     {{"flags", kStringList, true, "flag names, e.g. --api-key"},
+      {"boolean", kBool, false, "the flag is a switch without value (default false)"},
+      {"literal", kBool, false, "only values written in the manifest count (default false)"},
+      {"values", kStringList, false, "RE2 patterns the value must match"}},
+     &command_line_flag},
     {"enabled",
      "Holds when `flag` is true; with `flag: {param: NAME}` a rule param switches part of a "
      "rule on or off. The value at `path` is not looked at.",
      {{"flag", kBool, true, "usually {param: NAME}"}},
      &enabled},
+    {"entries_equal",
+     "For every key matching `keys` (globs) in the map at key path `left`, the map at `right` "
+     "has the same value (numbers compare as numbers): GPU requests equal to limits. Does not "
+     "hold on the `left` entries that differ or are missing on the right; holds when `left` has "
+     "no such key.",
+     {{"keys", kStringList, true, "key globs, e.g. nvidia.com/gpu"},
+      {"left", kStringList, true, "dotted key path of the first map, e.g. requests"},
+      {"right", kStringList, true, "dotted key path of the second map, e.g. limits"}},
+     &entries_equal},
+    {"has_entry",
+     "The map has a key matching one of `keys` (globs with `*` and `?`, case-insensitive); with "
+     "`literal`, only entries whose value is a non-empty literal known before deploy count (not "
+     "a dynamic reference, a parameter without default or an attribute known after apply). "
+     "Holds on those values; never Unknown.",
+     {{"keys", kStringList, true, "key globs, e.g. *_API_KEY or nvidia.com/gpu"},
+      {"literal", kBool, false, "only literal values count (default false)"}},
+     &has_entry},
     {"iam_allows_on_any_resource",
      "An Allow statement grants one of `actions` (IAM globs) on Resource \"*\" or with "
      "NotResource.",
@@ -58,6 +87,12 @@ const std::vector<Predicate> kPredicates = {
      {{"lower", kStringList, true, "key path of the smaller number"},
       {"upper", kStringList, true, "key path of the larger number"}},
      &less_than},
+    {"matches_glob",
+     "The scalar matches one of `patterns` (globs with `*` and `?`, case-insensitive), e.g. an "
+     "environment variable name against HF_TOKEN, *_API_KEY. No witness: a rule that negates "
+     "it places the finding on another condition's value. Unknown for a value not known.",
+     {{"patterns", kStringList, true, "globs"}},
+     &matches_glob},
     {"oss_allows_public_access",
      "An entry of an OpenSearch Serverless network policy has AllowFromPublic: true; after a "
      "`related` hop from a collection, only entries whose rules select that collection count.",

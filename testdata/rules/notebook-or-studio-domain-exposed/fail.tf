@@ -1,8 +1,8 @@
 # GAI-SEC-022 on Terraform: exposed notebook instances and Studio domains.
 
 # Only the required arguments: every missing setting lands on the resource;
-# the first check (internet access) reports.
-# expect: GAI-SEC-022
+# one finding per check (internet access, root access, volume key, IMDSv1).
+# expect: GAI-SEC-022, GAI-SEC-022, GAI-SEC-022, GAI-SEC-022
 resource "aws_sagemaker_notebook_instance" "scratch" {
   name          = "scratch"
   role_arn      = "arn:aws:iam::111122223333:role/notebook"
