@@ -33,6 +33,11 @@ bool mentions_plan(std::string_view text) {
           text.find("\"resource_changes\"") != std::string_view::npos);
 }
 
+bool mentions_cloudformation(std::string_view text) {
+  return text.find("AWSTemplateFormatVersion") != std::string_view::npos ||
+         text.find("AWS::") != std::string_view::npos;
+}
+
 // Both keys of a Kubernetes manifest occur in the text: the file may hold
 // manifests (a cheap filter before parsing).
 bool mentions_manifest(std::string_view text) {
@@ -63,8 +68,15 @@ bool worth_reporting(const core::DiscoveredFile& f, std::string_view text) {
       p.find(".template.") != std::string::npos) {
     return true;
   }
-  return text.find("AWSTemplateFormatVersion") != std::string_view::npos ||
-         text.find("AWS::") != std::string_view::npos;
+  return mentions_cloudformation(text);
+}
+
+// One warning for a template file, at its first `{{`.
+void template_warning(const core::DiscoveredFile& f, const core::SourceFile& source, size_t at,
+                      core::Diagnostics& diags) {
+  diags.warning(core::DiagnosticKind::kInput, "helm-template", f.path, source.position_at(at),
+                "template, not a manifest: render it with helm template "
+                "(`helm template CHART | genlens scan -`); it was not checked");
 }
 
 bool looks_like_json(std::string_view text, const std::string& path) {
@@ -155,12 +167,11 @@ void scan_file(const core::DiscoveredFile& f, const ScanOptions& options, PlanSc
     return;
   }
   // A Helm chart template is not YAML yet: one warning, no parse.
+  const bool cloudformation =
+      source->text().find("AWSTemplateFormatVersion") != std::string_view::npos;
   if (const size_t at = formats::kubernetes::helm_template_offset(source->text(), f.path);
-      at != std::string_view::npos &&
-      source->text().find("AWSTemplateFormatVersion") == std::string_view::npos) {
-    diags.warning(core::DiagnosticKind::kInput, "helm-template", f.path, source->position_at(at),
-                  "template, not a manifest: render it with helm template "
-                  "(`helm template CHART | genlens scan -`); it was not checked");
+      at != std::string_view::npos && !cloudformation) {
+    template_warning(f, *source, at, diags);
     return;
   }
   // A template has a Resources or AWSTemplateFormatVersion key, a plan its
@@ -175,6 +186,13 @@ void scan_file(const core::DiscoveredFile& f, const ScanOptions& options, PlanSc
   auto parsed = looks_like_json(source->text(), f.path) ? parse::parse_json(source, popts)
                                                         : parse::parse_yaml(source, popts);
   if (!parsed.ok()) {
+    // A manifest with Go template actions that is not YAML is a template
+    // (of a chart or another tool), not a broken manifest.
+    if (const size_t at = source->text().find("{{");
+        at != std::string_view::npos && !cloudformation && looks_like_manifest(source->text())) {
+      template_warning(f, *source, at, diags);
+      return;
+    }
     if (report) {
       diags.error(core::DiagnosticKind::kInput, "parse-error", f.path, parsed.error().pos,
                   parsed.error().message);

@@ -96,7 +96,8 @@ class Builder {
 
   static const Value* replicas_of(const std::string& type, const Value* manifest) {
     const Value* spec = entry(manifest, "spec");
-    if (type == "serving.kserve.io/InferenceService") {
+    if (type == "serving.kserve.io/InferenceService" ||
+        type == "serving.kubeflow.org/InferenceService") {
       return entry(entry(spec, "predictor"), "minReplicas");
     }
     return entry(spec, "replicas");

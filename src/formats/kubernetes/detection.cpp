@@ -80,6 +80,13 @@ const Value* image_match(const Value* container, const std::vector<std::string>&
   return image_matches(image->text, patterns) ? image : nullptr;
 }
 
+// KServe (and its predecessor KFServing) model-serving kinds.
+bool serving_kind(std::string_view type) {
+  return type == "serving.kserve.io/InferenceService" ||
+         type == "serving.kserve.io/LLMInferenceService" ||
+         type == "serving.kubeflow.org/InferenceService";
+}
+
 bool training_kind(std::string_view type) {
   return type == "sagemaker.services.k8s.aws/TrainingJob" ||
          type == "sagemaker.services.k8s.aws/HyperParameterTuningJob" || type == "ray.io/RayJob" ||
@@ -159,8 +166,7 @@ Detection detect(std::string_view type, const Value* manifest, const std::vector
   d.training = training_kind(type) || d.training_by != nullptr || gpu_job;
   if (d.training && d.training_by == nullptr)
     d.training_by = gpu_job ? d.gpu_by : entry(manifest, "kind");
-  d.model_server = type == "serving.kserve.io/InferenceService" || d.model_server_by != nullptr ||
-                   (d.gpu && !d.training);
+  d.model_server = serving_kind(type) || d.model_server_by != nullptr || (d.gpu && !d.training);
   if (d.model_server && d.model_server_by == nullptr) {
     d.model_server_by = d.gpu && !d.training ? d.gpu_by : entry(manifest, "kind");
   }

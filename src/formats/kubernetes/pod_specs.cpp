@@ -89,6 +89,15 @@ class Collector {
         entry(component, "labels"));
   }
 
+  // KServe LLMInferenceService (or its prefill part): `template` and
+  // `worker` are pod specs, labelled by `labels`.
+  void llm_inference_service(const Value* part, const std::string& path, const std::string& role) {
+    const Value* labels = entry(part, "labels");
+    add(entry(part, "template"), join_key(path, "template"), role.empty() ? "main" : role, labels);
+    add(entry(part, "worker"), join_key(path, "worker"), role.empty() ? "worker" : role + "-worker",
+        labels);
+  }
+
   // Kubeflow training jobs: every spec.<x>ReplicaSpecs.<Role>.template.spec.
   void replica_specs(const Value* spec) {
     if (spec == nullptr || !spec->is_map()) return;
@@ -127,13 +136,19 @@ std::vector<PodSpec> pod_specs(std::string_view type, const Value* manifest) {
     c.from_template(entry(entry(spec, "jobTemplate"), "spec"), "spec.jobTemplate.spec", "");
   } else if (type == "PodTemplate") {
     c.pod_template(entry(manifest, "template"), "template", "");
-  } else if (type == "serving.kserve.io/InferenceService") {
+  } else if (type == "serving.kserve.io/InferenceService" ||
+             type == "serving.kubeflow.org/InferenceService") {
     for (std::string_view role : kKServeComponents) {
       c.kserve_component(entry(spec, role), join_key("spec", role), std::string(role));
     }
   } else if (type == "serving.kserve.io/ServingRuntime" ||
              type == "serving.kserve.io/ClusterServingRuntime") {
     c.add(spec, "spec", "", entry(entry(manifest, "metadata"), "labels"));
+  } else if (type == "serving.kserve.io/LLMInferenceService") {
+    c.llm_inference_service(spec, "spec", "");
+    c.llm_inference_service(entry(spec, "prefill"), "spec.prefill", "prefill");
+  } else if (type == "kubeflow.org/Notebook") {
+    c.from_template(spec, "spec", "");
   } else if (type == "ray.io/RayCluster") {
     c.ray_cluster(spec, "spec");
   } else if (type == "ray.io/RayService") {

@@ -157,9 +157,15 @@ TEST(K8sScan, HelmTemplatesGetOneWarningAndDoNotFail) {
   write(d / "loose.yaml",
         "# x\napiVersion: v1\nkind: ConfigMap\ndata:\n  a: |\n"
         "    {{- include \"c.labels\" . | nindent 4 }}\n");
+  // Not YAML, with Go template actions but no Helm built-in: a template of
+  // some tool, not a broken manifest.
+  write(d / "other.yaml",
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n"
+        "spec: {{ .Spec }}: [\n");
   const CliRun r = run_cli("scan --no-config " + d.string());
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_EQ(count(r.out, "template, not a manifest: render it with helm template"), 3u) << r.out;
+  EXPECT_EQ(count(r.out, "template, not a manifest: render it with helm template"), 4u) << r.out;
+  EXPECT_NE(r.out.find("other.yaml:5:7: warning"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("templates/deploy.yaml:4:9: warning: template, not a manifest"),
             std::string::npos)
       << r.out;

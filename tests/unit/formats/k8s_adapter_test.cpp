@@ -283,6 +283,42 @@ spec:
   EXPECT_EQ(a.value("default/InferenceService/legacy", "genlens/model_server"), "true");
 }
 
+TEST(K8sAdapter, KServeLlmInferenceServiceKfServingAndKubeflowNotebook) {
+  const Adapted a = adapt_yaml(R"(apiVersion: serving.kserve.io/v1alpha2
+kind: LLMInferenceService
+metadata: {name: llm}
+spec:
+  replicas: 2
+  labels: {app: llm}
+  template: {containers: [{name: main}]}
+  worker: {containers: [{name: w}]}
+  prefill:
+    template: {containers: [{name: p}]}
+---
+apiVersion: serving.kubeflow.org/v1beta1
+kind: InferenceService
+metadata: {name: old}
+spec: {predictor: {minReplicas: 1, tensorflow: {storageUri: "gs://m"}}}
+---
+apiVersion: kubeflow.org/v1
+kind: Notebook
+metadata: {name: nb}
+spec: {template: {spec: {containers: [{name: jupyter}]}}}
+)");
+  EXPECT_EQ(
+      a.pods("default/LLMInferenceService/llm"),
+      (Strings{"spec.template(main)", "spec.worker(worker)", "spec.prefill.template(prefill)"}));
+  EXPECT_EQ(a.containers("default/LLMInferenceService/llm"), (Strings{"main", "w", "p"}));
+  EXPECT_EQ(a.value("default/LLMInferenceService/llm", "genlens/pods/0/labels"), "{app: \"llm\"}");
+  EXPECT_EQ(a.value("default/LLMInferenceService/llm", "genlens/model_server"), "true");
+  EXPECT_EQ(a.value("default/LLMInferenceService/llm", "genlens/replicas"), "2");
+  EXPECT_EQ(a.pods("default/InferenceService/old"), (Strings{"spec.predictor(predictor)"}));
+  EXPECT_EQ(a.value("default/InferenceService/old", "genlens/model_server"), "true");
+  EXPECT_EQ(a.value("default/InferenceService/old", "genlens/replicas"), "1");
+  EXPECT_EQ(a.pods("default/Notebook/nb"), (Strings{"spec.template.spec"}));
+  EXPECT_EQ(a.value("default/Notebook/nb", "genlens/training"), "false");
+}
+
 TEST(K8sAdapter, RayHeadAndWorkerGroupsOfClusterServiceAndJob) {
   const Adapted a = adapt_yaml(R"(apiVersion: ray.io/v1
 kind: RayCluster
