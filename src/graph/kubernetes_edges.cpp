@@ -164,11 +164,10 @@ void scale_target_edges(const Objects& objects, const Object& from, const format
     } else {  // HPA requires the kind
       m = both(m, keda ? text_is(nullptr, to.kind, "Deployment") : Match::kMaybe);
     }
-    const bool known_kind = kind == nullptr || (kind->is_string() && !kind->partial);
-    if (m != Match::kNo && known_kind && api != nullptr && api->is_string() && !api->partial) {
-      const std::string_view k =
-          kind != nullptr ? std::string_view(kind->text) : std::string_view("Deployment");
-      if (formats::kubernetes::resource_type(api->text, k) != to.type) m = Match::kNo;
+    // The API group is the one of the target's type (kind compared above).
+    if (m != Match::kNo && api != nullptr && api->is_string() && !api->partial &&
+        formats::kubernetes::resource_type(api->text, to.kind) != to.type) {
+      m = Match::kNo;
     }
     if (m == Match::kMaybe && to.pods.empty()) continue;  // only workloads are in doubt
     add(out, EdgeKind::kAttaches, from, to, m, "spec.scaleTargetRef", ref);
