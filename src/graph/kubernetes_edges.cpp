@@ -5,8 +5,11 @@
 // ConfigMap references name the object they use. The IRSA annotation
 // (eks.amazonaws.com/role-arn) is an ARN: name_edges links it to the IAM
 // role of either format.
+#include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "genlens/formats/kubernetes.h"
