@@ -84,11 +84,15 @@ class Objects {
     return o;
   }
 
-  // KServe labels the pods of an InferenceService with its name and the
+  // KServe (and KFServing before it) labels the pods of an InferenceService
+  // with its name (serving.kserve.io/inferenceservice: <name>) and the
   // labels of its metadata.
   static const Value* labels_of(const Object& o, const formats::Resource& r, const Value* labels,
                                 core::ValueArena& arena) {
-    if (r.type != "serving.kserve.io/InferenceService") return labels;
+    if (o.kind != "InferenceService" ||
+        (o.group != "serving.kserve.io" && o.group != "serving.kubeflow.org")) {
+      return labels;
+    }
     if (labels != nullptr && labels->known() && !labels->is_map()) return labels;
     Value* out = arena.make(core::ValueKind::kMap, labels != nullptr ? labels->origin : nullptr);
     if (out == nullptr) return labels;
@@ -98,7 +102,8 @@ class Objects {
       if (from->is_map())
         out->entries.insert(out->entries.end(), from->entries.begin(), from->entries.end());
     }
-    if (o.name != nullptr) out->entries.emplace_back("serving.kserve.io/inferenceservice", o.name);
+    if (o.name != nullptr)
+      out->entries.emplace_back(std::string(o.group) + "/inferenceservice", o.name);
     return out;
   }
 

@@ -234,6 +234,19 @@ spec:
   predictor:
     model: {modelFormat: {name: huggingface}, storageUri: "s3://models/llama"}
 ---
+apiVersion: serving.kubeflow.org/v1beta1
+kind: InferenceService
+metadata: {name: legacy, namespace: ml}
+spec:
+  predictor:
+    tensorflow: {storageUri: "s3://models/legacy"}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: legacy, namespace: ml}
+spec:
+  selector: {serving.kubeflow.org/inferenceservice: legacy}
+---
 apiVersion: ray.io/v1
 kind: RayCluster
 metadata: {name: vllm, namespace: ml}
@@ -284,6 +297,7 @@ spec:
   // RayCluster.
   EXPECT_EQ(edges(*g),
             (Strings{
+                "ml/Service/legacy -selects-> ml/InferenceService/legacy @spec.selector",
                 "ml/Service/llama -selects-> ml/InferenceService/llama @spec.selector",
                 "ml/PodDisruptionBudget/nlp -selects-> ml/InferenceService/llama @spec.selector",
                 "ml/ScaledObject/ray -attaches-> ml/RayCluster/vllm @spec.scaleTargetRef",
