@@ -455,6 +455,14 @@ metadata:
   namespace: ml
   annotations:
     eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/not-in-this-scan
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: stack
+  namespace: ml
+  annotations:
+    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/prod-embed-irsa
 )";
 
 TEST(K8sGraphEdges, IrsaAnnotationReachesTerraformAndCloudFormationRoles) {
@@ -471,11 +479,23 @@ resource "aws_iam_role" "serving" {
       RoleName: finetune-role
       Path: /ml/
       AssumeRolePolicyDocument: {}
+  EmbedRole:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: !Sub "${AWS::StackName}-embed-irsa"
+      AssumeRolePolicyDocument: {}
+  OtherRole:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: !Sub "${AWS::StackName}-other"
+      AssumeRolePolicyDocument: {}
 )"}});
   const std::string at = " @metadata.annotations.eks.amazonaws.com/role-arn";
   EXPECT_EQ(edges(*g), (Strings{
                            "ml/ServiceAccount/vllm -reference-> aws_iam_role.serving" + at,
                            "ml/ServiceAccount/trainer -reference-> FinetuneRole" + at,
+                           // A role named after its stack may be the one named.
+                           "ml/ServiceAccount/stack -reference-> EmbedRole" + at + " (maybe)",
                        }));
 }
 
