@@ -5,8 +5,11 @@
 // ConfigMap references name the object they use. The IRSA annotation
 // (eks.amazonaws.com/role-arn) is an ARN: name_edges links it to the IAM
 // role of either format.
+#include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "genlens/formats/kubernetes.h"
@@ -81,11 +84,15 @@ class Objects {
     return o;
   }
 
-  // KServe labels the pods of an InferenceService with its name and the
+  // KServe (and KFServing before it) labels the pods of an InferenceService
+  // with its name (serving.kserve.io/inferenceservice: <name>) and the
   // labels of its metadata.
   static const Value* labels_of(const Object& o, const formats::Resource& r, const Value* labels,
                                 core::ValueArena& arena) {
-    if (r.type != "serving.kserve.io/InferenceService") return labels;
+    if (o.kind != "InferenceService" ||
+        (o.group != "serving.kserve.io" && o.group != "serving.kubeflow.org")) {
+      return labels;
+    }
     if (labels != nullptr && labels->known() && !labels->is_map()) return labels;
     Value* out = arena.make(core::ValueKind::kMap, labels != nullptr ? labels->origin : nullptr);
     if (out == nullptr) return labels;
@@ -95,7 +102,8 @@ class Objects {
       if (from->is_map())
         out->entries.insert(out->entries.end(), from->entries.begin(), from->entries.end());
     }
-    if (o.name != nullptr) out->entries.emplace_back("serving.kserve.io/inferenceservice", o.name);
+    if (o.name != nullptr)
+      out->entries.emplace_back(std::string(o.group) + "/inferenceservice", o.name);
     return out;
   }
 
@@ -164,11 +172,10 @@ void scale_target_edges(const Objects& objects, const Object& from, const format
     } else {  // HPA requires the kind
       m = both(m, keda ? text_is(nullptr, to.kind, "Deployment") : Match::kMaybe);
     }
-    const bool known_kind = kind == nullptr || (kind->is_string() && !kind->partial);
-    if (m != Match::kNo && known_kind && api != nullptr && api->is_string() && !api->partial) {
-      const std::string_view k =
-          kind != nullptr ? std::string_view(kind->text) : std::string_view("Deployment");
-      if (formats::kubernetes::resource_type(api->text, k) != to.type) m = Match::kNo;
+    // The API group is the one of the target's type (kind compared above).
+    if (m != Match::kNo && api != nullptr && api->is_string() && !api->partial &&
+        formats::kubernetes::resource_type(api->text, to.kind) != to.type) {
+      m = Match::kNo;
     }
     if (m == Match::kMaybe && to.pods.empty()) continue;  // only workloads are in doubt
     add(out, EdgeKind::kAttaches, from, to, m, "spec.scaleTargetRef", ref);

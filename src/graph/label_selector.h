@@ -2,6 +2,8 @@
 // Kubernetes label selectors matched against a pod's labels, three-valued:
 // a selector or label whose value is not known (a template placeholder, an
 // unresolved value) may or may not match.
+#include <cstdint>
+
 #include "genlens/core/value.h"
 
 namespace genlens::graph::detail {

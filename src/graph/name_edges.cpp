@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "genlens/graph/oss_policy.h"
 #include "graph/builders.h"
 #include "graph/named_types.h"
 
@@ -105,15 +106,46 @@ class NameIndex {
       const std::optional<Kind> kind = kind_of(r.type);
       const Value* name = kind ? name_value(r) : nullptr;
       if (known_text(name)) by_name_[key_of(*kind, name->text)].push_back(i);
+      if (kind && name != nullptr && name->is_string() && name->partial) {
+        const std::string pattern = name_pattern(name->text);
+        if (pattern.find_first_not_of('*') != std::string::npos) {
+          partial_.push_back({key_of(*kind, pattern), i});
+        }
+      }
     }
   }
   [[nodiscard]] const std::vector<size_t>* find(Kind kind, std::string_view name) const {
     auto it = by_name_.find(key_of(kind, name));
     return it == by_name_.end() ? nullptr : &it->second;
   }
+  // Resources whose name is only partly known (`${AWS::StackName}-serving`,
+  // "${var.env}-serving") and may be `name`.
+  [[nodiscard]] std::vector<size_t> find_maybe(Kind kind, std::string_view name) const {
+    std::vector<size_t> out;
+    const std::string key = key_of(kind, name);
+    for (const auto& [pattern, i] : partial_) {
+      if (pattern[0] == key[0] && oss::pattern_matches(pattern, key)) out.push_back(i);
+    }
+    return out;
+  }
 
  private:
+  // The name with each unknown run as '*' (IAM and the other indexed names
+  // never hold '*').
+  static std::string name_pattern(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+      if (c != core::kUnknownMark) {
+        out += c;
+      } else if (out.empty() || out.back() != '*') {
+        out += '*';
+      }
+    }
+    return out;
+  }
+
   std::map<std::string, std::vector<size_t>> by_name_;
+  std::vector<std::pair<std::string, size_t>> partial_;  // key_of(kind, pattern), resource
 };
 
 // The kind and name an ARN identifies; false when it is not one we index.
@@ -149,8 +181,17 @@ bool parse_arn(std::string_view s, Kind& kind, std::string& name) {
 void link(const formats::Resource& r, const NameIndex& index, size_t from, Kind kind,
           std::string_view name, const Value* v, const Value* json, std::vector<Edge>& out) {
   const std::vector<size_t>* targets = index.find(kind, name);
-  if (targets == nullptr) return;
   const std::string path = json != nullptr ? json_path(r, json, written_at(v)) : "";
+  if (targets == nullptr && r.format == formats::Format::kKubernetes) {
+    // A manifest names the role (an IRSA annotation) of a stack whose name
+    // is built at deploy time: it may be any role whose name fits.
+    for (size_t to : index.find_maybe(kind, name)) {
+      Edge e{EdgeKind::kReference, from, to, path, written_at(v)};
+      e.certain = false;
+      out.push_back(std::move(e));
+    }
+  }
+  if (targets == nullptr) return;
   for (size_t to : *targets) {
     out.push_back(Edge{EdgeKind::kReference, from, to, path, written_at(v)});
   }

@@ -226,6 +226,86 @@ spec:
       }));
 }
 
+TEST(K8sGraphEdges, KServePodsAndCustomResourceScaleTargets) {
+  auto g = build_k8s_graph({{"crd.yaml", R"(apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata: {name: llama, namespace: ml, labels: {team: nlp}}
+spec:
+  predictor:
+    model: {modelFormat: {name: huggingface}, storageUri: "s3://models/llama"}
+---
+apiVersion: serving.kubeflow.org/v1beta1
+kind: InferenceService
+metadata: {name: legacy, namespace: ml}
+spec:
+  predictor:
+    tensorflow: {storageUri: "s3://models/legacy"}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: legacy, namespace: ml}
+spec:
+  selector: {serving.kubeflow.org/inferenceservice: legacy}
+---
+apiVersion: ray.io/v1
+kind: RayCluster
+metadata: {name: vllm, namespace: ml}
+spec:
+  headGroupSpec:
+    template:
+      metadata: {labels: {app: ray}}
+      spec:
+        containers: [{name: head, image: rayproject/ray:2.9}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: vllm, namespace: ml}
+spec:
+  template:
+    metadata: {labels: {app: vllm}}
+    spec:
+      containers: [{name: server, image: vllm/vllm-openai:v0.6.3}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: llama, namespace: ml}
+spec:
+  selector: {serving.kserve.io/inferenceservice: llama}
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: {name: nlp, namespace: ml}
+spec:
+  selector: {matchLabels: {team: nlp}}
+---
+apiVersion: keda.sh/v1alpha1
+kind: ScaledObject
+metadata: {name: ray, namespace: ml}
+spec:
+  scaleTargetRef: {apiVersion: ray.io/v1, kind: RayCluster, name: vllm}
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: no-kind, namespace: ml}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, name: vllm}
+)"}});
+  // KServe labels the pods of an InferenceService with its name and its
+  // metadata labels. The ScaledObject's API group picks the RayCluster, not
+  // the Deployment of the same name; an HPA without kind (invalid) may
+  // scale the workload called vllm of its API group (apps), not the
+  // RayCluster.
+  EXPECT_EQ(edges(*g),
+            (Strings{
+                "ml/Service/legacy -selects-> ml/InferenceService/legacy @spec.selector",
+                "ml/Service/llama -selects-> ml/InferenceService/llama @spec.selector",
+                "ml/PodDisruptionBudget/nlp -selects-> ml/InferenceService/llama @spec.selector",
+                "ml/ScaledObject/ray -attaches-> ml/RayCluster/vllm @spec.scaleTargetRef",
+                "ml/HorizontalPodAutoscaler/no-kind -attaches-> ml/Deployment/vllm "
+                "@spec.scaleTargetRef (maybe)",
+            }));
+}
+
 TEST(K8sGraphEdges, PodsReferenceServiceAccountsSecretsAndConfigMaps) {
   auto g = build_k8s_graph({{"refs.yaml", R"(apiVersion: apps/v1
 kind: Deployment
@@ -375,6 +455,14 @@ metadata:
   namespace: ml
   annotations:
     eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/not-in-this-scan
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: stack
+  namespace: ml
+  annotations:
+    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/prod-embed-irsa
 )";
 
 TEST(K8sGraphEdges, IrsaAnnotationReachesTerraformAndCloudFormationRoles) {
@@ -391,11 +479,23 @@ resource "aws_iam_role" "serving" {
       RoleName: finetune-role
       Path: /ml/
       AssumeRolePolicyDocument: {}
+  EmbedRole:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: !Sub "${AWS::StackName}-embed-irsa"
+      AssumeRolePolicyDocument: {}
+  OtherRole:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: !Sub "${AWS::StackName}-other"
+      AssumeRolePolicyDocument: {}
 )"}});
   const std::string at = " @metadata.annotations.eks.amazonaws.com/role-arn";
   EXPECT_EQ(edges(*g), (Strings{
                            "ml/ServiceAccount/vllm -reference-> aws_iam_role.serving" + at,
                            "ml/ServiceAccount/trainer -reference-> FinetuneRole" + at,
+                           // A role named after its stack may be the one named.
+                           "ml/ServiceAccount/stack -reference-> EmbedRole" + at + " (maybe)",
                        }));
 }
 
