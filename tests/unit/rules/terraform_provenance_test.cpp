@@ -100,50 +100,6 @@ TEST(TerraformProvenance, EveryInstanceOfAResourceIsItsOwnFinding) {
 namespace genlens::testing {
 namespace {
 
-namespace fs = std::filesystem;
-using Strings = std::vector<std::string>;
-
-// examples/README.md lists the findings of the Terraform demo stack; this
-// keeps the list true.
-TEST(TerraformExamples, DemoStackGivesTheDocumentedFindings) {
-  const fs::path dir = fs::path(GENLENS_SOURCE_DIR) / "examples" / "terraform";
-  core::Diagnostics diags;
-  cli::ScanOptions options;
-  options.paths = {dir.string()};
-  cli::ScanOutput out = cli::run_scan(options, cli::load_all_rules({}, diags), core::Diagnostics{});
-  EXPECT_TRUE(out.result.diagnostics.empty());
-  Strings got;
-  for (const rules::Finding& f : out.result.findings) {
-    got.push_back(f.rule->id + " " + fs::path(f.location.path).lexically_relative(dir).string() +
-                  ":" + std::to_string(f.location.range.begin.line) + " " + f.resource_name);
-  }
-  EXPECT_EQ(
-      got,
-      (Strings{
-          "GAI-SEC-013 fine-tuning-pipeline.tf:63 aws_sagemaker_pipeline.fine_tune",
-          "GAI-SEC-013 fine-tuning-pipeline.tf:73 aws_sagemaker_pipeline.fine_tune",
-          "GAI-SEC-013 fine-tuning-pipeline.tf:87 aws_sagemaker_pipeline.fine_tune",
-          "GAI-SEC-013 fine-tuning-pipeline.tf:91 aws_sagemaker_pipeline.fine_tune",
-          "GAI-COST-001 fine-tuning-pipeline.tf:115 aws_sagemaker_pipeline.fine_tune",
-          "GAI-REL-002 inference-endpoint.tf:115 aws_sagemaker_endpoint.chat",
-          "GAI-SEC-011 modules/endpoint/main.tf:5 module.embedding.aws_sagemaker_model.this",
-          "GAI-SEC-012 modules/endpoint/main.tf:15 "
-          "module.embedding.aws_sagemaker_endpoint_configuration.this",
-          "GAI-REL-002 modules/endpoint/main.tf:27 module.embedding.aws_sagemaker_endpoint.this",
-          "GAI-SEC-007 rag-agent.tf:144 aws_bedrockagent_knowledge_base.docs",
-          "GAI-SEC-014 rag-agent.tf:154 aws_bedrockagent_knowledge_base.docs",
-          "GAI-SEC-007 rag-agent.tf:233 aws_bedrockagent_agent.support",
-          "GAI-SEC-001 rag-agent.tf:243 aws_bedrockagent_agent.internal_tools",
-          "GAI-SEC-007 rag-agent.tf:245 aws_bedrockagent_agent.internal_tools",
-      }));
-}
-
-}  // namespace
-}  // namespace genlens::testing
-
-namespace genlens::testing {
-namespace {
-
 // The same holds for CloudFormation Fn::ForEach: both expanded resources
 // share their source, and each is its own finding.
 TEST(InstanceFindings, ForEachExpansionsOfCloudFormationAreDistinct) {
