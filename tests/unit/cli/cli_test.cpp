@@ -12,19 +12,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path temp_dir(const std::string& name) {
-  const fs::path d =
-      fs::temp_directory_path() / ("genlens-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
-
-void write(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p) << text;
-}
-
 TEST(Cli, CleanScanExitsZero) {
   const CliRun r = run_cli("scan testdata/golden/clean/input");
   EXPECT_EQ(r.exit_code, 0) << r.out;

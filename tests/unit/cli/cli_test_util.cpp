@@ -52,4 +52,17 @@ CliRun run_cli_with_stdin(const std::string& args, const std::string& input,
   return r;
 }
 
+std::filesystem::path temp_dir(const std::string& name) {
+  const std::filesystem::path d = std::filesystem::temp_directory_path() /
+                                  ("genlens-" + name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(d);
+  std::filesystem::create_directories(d);
+  return d;
+}
+
+void write(const std::filesystem::path& p, const std::string& text) {
+  std::filesystem::create_directories(p.parent_path());
+  std::ofstream(p) << text;
+}
+
 }  // namespace genlens::testing

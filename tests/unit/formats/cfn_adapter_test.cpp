@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "../test_support.h"
+#include "adapted_unit.h"
 #include "genlens/formats/cloudformation.h"
 
 namespace {
@@ -29,21 +30,7 @@ using genlens::testutil::range_str;
 using genlens::testutil::value_at;
 using Strings = std::vector<std::string>;
 
-struct Adapted {
-  Unit unit;
-  Diagnostics diags;
-
-  const Resource* res(const std::string& name) const {
-    for (const Resource& r : unit.resources) {
-      if (r.name == name) return &r;
-    }
-    ADD_FAILURE() << "no resource " << name;
-    return nullptr;
-  }
-  std::string value(const std::string& name, const std::string& path) const {
-    const Resource* r = res(name);
-    return r == nullptr ? "<no resource>" : describe(value_at(r->value, path));
-  }
+struct Adapted : genlens::testutil::AdaptedUnit {
   Strings names() const {
     Strings out;
     for (const Resource& r : unit.resources) out.push_back(r.name);
