@@ -69,7 +69,10 @@ struct Options {
 // The manifests of `roots` (several YAML documents; a List expands to its
 // items) as one Unit of format kKubernetes. Roots that are not manifests,
 // and kustomize configuration (Kustomization, Component, kustomize plugin
-// configs) or kubeconfig files, give no resource.
+// configs) or kubeconfig files, give no resource. A CustomResourceDefinition
+// (apiextensions.k8s.io), whose schema nothing reads, keeps only apiVersion,
+// kind and metadata; the unit of a file that has one holds a trimmed copy of
+// its manifests, not `doc`.
 Unit adapt(std::shared_ptr<core::Document> doc, const std::vector<const core::Node*>& roots,
            const Options& options, core::Diagnostics& diags);
 

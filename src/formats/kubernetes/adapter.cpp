@@ -15,10 +15,6 @@ using core::Node;
 using core::Value;
 using core::ValueKind;
 
-// Lists nested deeper than this are not expanded (a List of Lists is rare;
-// this only bounds hostile input).
-constexpr int kMaxListDepth = 8;
-
 // A non-empty scalar's text, or "".
 std::string scalar_text(const Node* n) {
   if (n == nullptr || !n->is_scalar() || n->scalar_type == core::ScalarType::kNull) return "";
@@ -172,10 +168,12 @@ Unit adapt(std::shared_ptr<core::Document> doc, const std::vector<const core::No
            const Options& options, core::Diagnostics& diags) {
   Unit unit;
   unit.format = Format::kKubernetes;
-  unit.document = std::move(doc);
+  std::vector<const Node*> kept = roots;
+  std::shared_ptr<core::Document> summary = summarize(*doc, kept);
+  unit.document = summary != nullptr ? std::move(summary) : std::move(doc);
   unit.arena = std::make_shared<core::ValueArena>();
   Builder builder(unit, options, diags);
-  for (const Node* root : roots) builder.add_root(root, 0);
+  for (const Node* root : kept) builder.add_root(root, 0);
   return unit;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 // Internals of the Kubernetes adapter shared by its files.
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,21 @@ std::string_view api_group(std::string_view api_version);
 bool is_list(const core::Node* manifest);
 // kustomize configuration or a kubeconfig: not an object of a cluster.
 bool is_tool_configuration(const core::Node* manifest);
+
+// Lists nested deeper than this are not expanded (a List of Lists is rare;
+// this only bounds hostile input).
+inline constexpr int kMaxListDepth = 8;
+
+// A kind whose body no rule, edge or detection reads
+// (apiextensions.k8s.io CustomResourceDefinition): its resource keeps only
+// apiVersion, kind and metadata.
+bool is_summary_kind(std::string_view api_version, std::string_view kind);
+// When some manifest of `roots` (Lists expanded) is of a summary kind: a new
+// Document with `doc`'s source and comments holding a copy of every root,
+// summary manifests trimmed to apiVersion, kind and metadata (positions and
+// paths unchanged); `roots` then point to the copies. nullptr otherwise.
+std::shared_ptr<core::Document> summarize(const core::Document& doc,
+                                          std::vector<const core::Node*>& roots);
 
 // The entry `key` of a map value; nullptr when `v` is not a map or has none.
 const core::Value* entry(const core::Value* v, std::string_view key);
