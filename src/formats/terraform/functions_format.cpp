@@ -139,7 +139,13 @@ const Value* format_into(const Ctx& c, const Value* spec, const Args& args, size
                         : verb == 'X' ? "{:X}"
                         : verb == 'o' ? "{:o}"
                                       : "{:b}";
-        piece = (n < 0 ? "-" : plus ? "+" : "") + fmt::format(fmt::runtime(f), mag);
+        // One format call: GCC 12 at -O3 reports a false -Wrestrict on
+        // assigning or prepending the sign as a C string.
+        piece = fmt::format("{}{}",
+                            n < 0  ? "-"
+                            : plus ? "+"
+                                   : "",
+                            fmt::format(fmt::runtime(f), mag));
         break;
       }
       case 'e':
