@@ -4,7 +4,7 @@
 # no network), a staged Terraform file with a finding blocks the commit
 # (with the finding), a finding in a file that is not staged does not, and a
 # fix that lives in another file of the module (terraform.tfvars) lets the
-# commit through.
+# commit through; the genlens-all hook checks the whole tree.
 # Usage: precommit_test.sh GENLENS_BINARY SOURCE_DIR. Exit 77 (skipped) only
 # when git or pre-commit is not installed (`make deps` installs both).
 set -euo pipefail
@@ -103,4 +103,15 @@ fi
 cat "$tmp/passed.txt"
 grep -q "^genlens.*Passed" "$tmp/passed.txt" || fail "the genlens hook did not run and pass"
 [ "$(git log -1 --format=%s)" = "agent with guardrail" ] || fail "the fixed commit is missing"
+
+# genlens-all scans the whole tree (no file names): legacy.tf now blocks.
+sed -i 's/- id: genlens$/- id: genlens-all/' .pre-commit-config.yaml
+git add .pre-commit-config.yaml
+if git commit -m "whole tree" >"$tmp/all.txt" 2>&1; then
+  cat "$tmp/all.txt"
+  fail "genlens-all let a finding in the tree through"
+fi
+cat "$tmp/all.txt"
+grep -q "infra/legacy.tf:1:.*error\[GAI-SEC-001\]" "$tmp/all.txt" ||
+  fail "genlens-all did not report the finding in infra/legacy.tf"
 echo "PASS"
