@@ -13,9 +13,11 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
+#include "cli/baseline.h"
 #include "cli/changed_files.h"
 #include "cli/config.h"
 #include "cli/graph_command.h"
@@ -121,8 +123,23 @@ int run(int argc, char** argv) {
       ->required();
   CLI::Option* scan_stdin_name = add_stdin_name(scan_cmd, scan.stdin_name);
   scan_cmd->add_option("-f,--format", format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "sarif"}));
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}));
   scan_cmd->add_option("-o,--output", output, "Write the report to FILE (atomically)");
+  std::string category;
+  scan_cmd
+      ->add_option("--category", category,
+                   "SARIF: the code scanning category (runs[0].automationDetails.id)")
+      ->type_name("NAME");
+  std::string baseline_path;
+  std::string write_baseline_path;
+  scan_cmd
+      ->add_option("--baseline", baseline_path,
+                   "Report only findings that FILE (from --write-baseline) does not list")
+      ->type_name("FILE");
+  scan_cmd
+      ->add_option("--write-baseline", write_baseline_path,
+                   "Record the current findings in FILE (atomically), for --baseline")
+      ->type_name("FILE");
   CLI::Option* fail_on_opt =
       scan_cmd
           ->add_option("--fail-on", fail_on,
@@ -226,6 +243,12 @@ int run(int argc, char** argv) {
     std::cerr << "genlens: error: " << bad_stdin << "\n";
     return kExitUsage;
   }
+  if (scan_cmd->parsed() && !category.empty()) {
+    if (const std::string why = report::category_error(category); !why.empty()) {
+      std::cerr << "genlens: error: " << why << "\n";
+      return kExitUsage;
+    }
+  }
 
   core::Diagnostics diags;
   if (graph_cmd->parsed()) return print_graph(graph_scan, graph_format, graph_output);
@@ -263,18 +286,42 @@ int run(int argc, char** argv) {
     return write_docs(*rules, docs_out, docs_check);
   }
 
+  std::optional<Baseline> baseline;
+  if (!baseline_path.empty()) baseline = read_baseline(baseline_path, diags);
   ScanOutput result = run_scan(scan, std::move(rules), std::move(diags));
   if (changed) keep_findings_in(changed_files, result.result);
+  if (!write_baseline_path.empty()) {
+    // All current findings, baselined ones included: the file replaces the old one.
+    if (const std::string err = write_baseline(write_baseline_path, result.result.findings);
+        !err.empty()) {
+      std::cerr << "genlens: error: " << err << "\n";
+      return kExitInput;
+    }
+  }
+  if (baseline) result.result.baselined = apply_baseline(*baseline, result.result.findings);
   report::ReportOptions ro;
   ro.color = format == "text" && use_color(output, no_color);
   ro.version = kVersion;
   ro.srcroot = std::filesystem::current_path().string();
   ro.docs_base_url = GENLENS_DOCS_BASE_URL;
+  ro.category = category;
+  if (format == "sarif") {
+    if (const size_t left_out = report::sarif_results_left_out(result.result, ro); left_out != 0) {
+      std::cerr << fmt::format(
+          "genlens: warning: the SARIF report leaves out {} of {} results (at most {} per run, "
+          "the most GitHub code scanning accepts; errors kept first, then warnings, then notes)\n",
+          left_out, result.result.findings.size(), ro.max_sarif_results);
+    }
+  }
   const std::string err = write_output(output, [&](std::ostream& out) {
     if (format == "json") {
       report::write_json(out, result.result, ro);
     } else if (format == "sarif") {
       report::write_sarif(out, result.result, ro);
+    } else if (format == "github") {
+      report::write_github(out, result.result, ro);
+    } else if (format == "junit") {
+      report::write_junit(out, result.result, ro);
     } else {
       report::write_text(out, result.result, ro);
     }

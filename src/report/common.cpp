@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <set>
 #include <system_error>
+#include <vector>
 
 namespace genlens::report::internal {
 namespace fs = std::filesystem;
@@ -39,6 +40,38 @@ Counts count(const ScanResult& result) {
 
 std::string plural(size_t n, std::string_view singular, std::string_view plural_form) {
   return std::to_string(n) + " " + std::string(n == 1 ? singular : plural_form);
+}
+
+std::string summary(const ScanResult& result) {
+  const Counts c = count(result);
+  std::string line;
+  if (c.findings == 0) {
+    line = "no findings";
+  } else {
+    std::vector<std::string> parts;
+    if (c.errors != 0) parts.push_back(plural(c.errors, "error", "errors"));
+    if (c.warnings != 0) parts.push_back(plural(c.warnings, "warning", "warnings"));
+    if (c.notes != 0) parts.push_back(plural(c.notes, "note", "notes"));
+    line = plural(c.findings, "finding", "findings") + " (";
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (i != 0) line += ", ";
+      line += parts[i];
+    }
+    line += ")";
+  }
+  line += " in " + plural(result.files_scanned, "file", "files") + ", " +
+          plural(result.resources, "resource", "resources");
+  if (c.files_not_processed != 0) {
+    line += "; " + plural(c.files_not_processed, "file", "files") + " could not be processed";
+  }
+  if (c.config_errors != 0) {
+    line += "; " + plural(c.config_errors, "configuration error", "configuration errors");
+  }
+  if (result.baselined != 0) {
+    line +=
+        "; " + plural(result.baselined, "baselined finding", "baselined findings") + " not shown";
+  }
+  return line;
 }
 
 std::string percent_encode_path(std::string_view path) {

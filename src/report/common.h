@@ -23,6 +23,10 @@ struct Counts {
 // "1 file" / "2 files".
 [[nodiscard]] std::string plural(size_t n, std::string_view singular, std::string_view plural);
 
+// The last line of the text and GitHub formats:
+// "3 findings (2 errors, 1 warning) in 4 files, 12 resources; ...".
+[[nodiscard]] std::string summary(const ScanResult& result);
+
 // Percent-encodes a path for use in a URI: everything except RFC 3986
 // unreserved characters and '/' becomes %XX (UTF-8 bytes, upper-case hex).
 [[nodiscard]] std::string percent_encode_path(std::string_view path);

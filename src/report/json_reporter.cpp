@@ -96,7 +96,8 @@ void write_json(std::ostream& out, const ScanResult& result, const ReportOptions
                                   {"resources", result.resources},
                                   {"files_not_processed", c.files_not_processed},
                                   {"config_errors", c.config_errors},
-                                  {"diagnostics", result.diagnostics.all().size()}}},
+                                  {"diagnostics", result.diagnostics.all().size()},
+                                  {"baselined", result.baselined}}},
                  {"findings", std::move(findings)},
                  {"diagnostics", std::move(diagnostics)}};
   // Invalid UTF-8 (file names, user text) is replaced rather than thrown on.

@@ -3,8 +3,10 @@
 // function of its inputs: no timestamps, rules sorted by ID, results in the
 // caller's (sorted) order.
 #include <algorithm>
+#include <cstddef>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -242,8 +244,82 @@ Json notification(const core::Diagnostic& d, Locator& locator) {
   return n;
 }
 
-Json invocation(const ScanResult& result, Locator& locator) {
-  Json execution = Json::array();
+int level_rank(core::Severity s) {
+  switch (s) {
+    case core::Severity::kError:
+      return 0;
+    case core::Severity::kWarning:
+      return 1;
+    case core::Severity::kNote:
+      return 2;
+  }
+  return 0;
+}
+
+// The findings that fit in one run: all of them, or, over the limit, the
+// errors first, then warnings, then notes (each level in the sorted order),
+// given back in the sorted order.
+std::vector<const rules::Finding*> kept_findings(const ScanResult& result, size_t limit) {
+  std::vector<const rules::Finding*> all;
+  all.reserve(result.findings.size());
+  for (const rules::Finding& f : result.findings) all.push_back(&f);
+  if (all.size() <= limit) return all;
+  std::vector<const rules::Finding*> by_level = all;
+  std::stable_sort(by_level.begin(), by_level.end(),
+                   [](const rules::Finding* a, const rules::Finding* b) {
+                     return level_rank(a->level) < level_rank(b->level);
+                   });
+  const std::set<const rules::Finding*> keep(by_level.begin(),
+                                             by_level.begin() + static_cast<std::ptrdiff_t>(limit));
+  std::vector<const rules::Finding*> kept;
+  for (const rules::Finding* f : all) {
+    if (keep.count(f) != 0) kept.push_back(f);
+  }
+  return kept;
+}
+
+// "5,000".
+std::string thousands(size_t n) {
+  std::string digits = std::to_string(n);
+  for (size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
+  return digits;
+}
+
+// Says how many results were left out, of which levels, and why.
+Json limit_notification(const ScanResult& result, const std::vector<const rules::Finding*>& kept,
+                        size_t limit) {
+  const std::set<const rules::Finding*> in(kept.begin(), kept.end());
+  size_t dropped[3] = {0, 0, 0};
+  for (const rules::Finding& f : result.findings) {
+    if (in.count(&f) == 0) ++dropped[level_rank(f.level)];
+  }
+  const char* names[3] = {"error", "warning", "note"};
+  std::string which;
+  for (size_t i = 0; i < 3; ++i) {
+    if (dropped[i] == 0) continue;
+    if (!which.empty()) which += ", ";
+    which += internal::plural(dropped[i], names[i], std::string(names[i]) + "s");
+  }
+  const std::string text =
+      internal::plural(result.findings.size() - kept.size(), "result was", "results were") +
+      " left out (" + which + "): a SARIF run holds at most " + thousands(limit) +
+      " results, the most GitHub code scanning accepts; errors were kept first, then warnings, "
+      "then notes. Use --format json or text for the full list.";
+  return Json{{"level", "warning"},
+              {"message", Json{{"text", text}}},
+              {"descriptor", Json{{"id", "result-limit"}}}};
+}
+
+Json baseline_notification(size_t baselined) {
+  const std::string text = internal::plural(baselined, "finding matches", "findings match") +
+                           " the baseline (--baseline) and " + (baselined == 1 ? "is" : "are") +
+                           " not reported.";
+  return Json{{"level", "note"},
+              {"message", Json{{"text", text}}},
+              {"descriptor", Json{{"id", "baseline"}}}};
+}
+
+Json invocation(const ScanResult& result, Locator& locator, Json execution) {
   Json configuration = Json::array();
   bool successful = true;
   for (const core::Diagnostic& d : result.diagnostics.all()) {
@@ -252,6 +328,7 @@ Json invocation(const ScanResult& result, Locator& locator) {
     (d.kind == core::DiagnosticKind::kConfig ? configuration : execution)
         .push_back(notification(d, locator));
   }
+  if (result.baselined != 0) execution.push_back(baseline_notification(result.baselined));
   Json inv{{"executionSuccessful", successful}};
   // Absolute URIs (files outside %SRCROOT%) can still be mapped to the
   // repository by GitHub when it knows the working directory.
@@ -264,6 +341,30 @@ Json invocation(const ScanResult& result, Locator& locator) {
 }
 
 }  // namespace
+
+std::string category_error(std::string_view category) {
+  if (category.empty()) return "--category must not be empty";
+  if (category.size() > 200) return "--category is longer than 200 characters";
+  if (category.front() == '/') return "--category must not start with '/'";
+  for (char c : category) {
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                    std::string_view("-_.:/=+@").find(c) != std::string_view::npos;
+    if (!ok) {
+      return "--category may hold only letters, digits and - _ . : / = + @ (as in "
+             "'genlens' or 'iac/prod'), not '" +
+             std::string(category) + "'";
+    }
+  }
+  if (category.find("//") != std::string_view::npos) {
+    return "--category must not contain an empty part ('//')";
+  }
+  return "";
+}
+
+size_t sarif_results_left_out(const ScanResult& result, const ReportOptions& options) {
+  const size_t n = result.findings.size();
+  return n > options.max_sarif_results ? n - options.max_sarif_results : 0;
+}
 
 void write_sarif(std::ostream& out, const ScanResult& result, const ReportOptions& options) {
   Locator locator(options.srcroot);
@@ -279,14 +380,24 @@ void write_sarif(std::ostream& out, const ScanResult& result, const ReportOption
   driver["informationUri"] = kInformationUri;
   driver["rules"] = std::move(rules);
 
+  const std::vector<const rules::Finding*> kept = kept_findings(result, options.max_sarif_results);
   Json results = Json::array();
-  for (const rules::Finding& f : result.findings) {
-    results.push_back(result_json(f, table, locator));
+  for (const rules::Finding* f : kept) results.push_back(result_json(*f, table, locator));
+  Json execution = Json::array();
+  if (kept.size() < result.findings.size()) {
+    execution.push_back(limit_notification(result, kept, options.max_sarif_results));
   }
-  Json invocations = Json::array({invocation(result, locator)});  // after the results
+  Json invocations =
+      Json::array({invocation(result, locator, std::move(execution))});  // after the results
 
   Json run;
   run["tool"] = Json{{"driver", std::move(driver)}};
+  if (!options.category.empty()) {
+    // Code scanning takes what comes before the last '/' as the category.
+    std::string id = options.category;
+    if (id.back() != '/') id += '/';
+    run["automationDetails"] = Json{{"id", std::move(id)}};
+  }
   run["invocations"] = std::move(invocations);
   run["originalUriBaseIds"] = Json{{kSrcRoot, Json{{"uri", locator.root_uri()}}}};
   run["columnKind"] = "unicodeCodePoints";

@@ -87,35 +87,6 @@ void write_diagnostic(std::ostream& out, const core::Diagnostic& d, const Painte
       << '\n';
 }
 
-std::string summary(const ScanResult& result) {
-  const internal::Counts c = internal::count(result);
-  std::string line;
-  if (c.findings == 0) {
-    line = "no findings";
-  } else {
-    std::vector<std::string> parts;
-    if (c.errors != 0) parts.push_back(internal::plural(c.errors, "error", "errors"));
-    if (c.warnings != 0) parts.push_back(internal::plural(c.warnings, "warning", "warnings"));
-    if (c.notes != 0) parts.push_back(internal::plural(c.notes, "note", "notes"));
-    line = internal::plural(c.findings, "finding", "findings") + " (";
-    for (size_t i = 0; i < parts.size(); ++i) {
-      if (i != 0) line += ", ";
-      line += parts[i];
-    }
-    line += ")";
-  }
-  line += " in " + internal::plural(result.files_scanned, "file", "files") + ", " +
-          internal::plural(result.resources, "resource", "resources");
-  if (c.files_not_processed != 0) {
-    line +=
-        "; " + internal::plural(c.files_not_processed, "file", "files") + " could not be processed";
-  }
-  if (c.config_errors != 0) {
-    line += "; " + internal::plural(c.config_errors, "configuration error", "configuration errors");
-  }
-  return line;
-}
-
 }  // namespace
 
 void write_text(std::ostream& out, const ScanResult& result, const ReportOptions& options) {
@@ -124,7 +95,7 @@ void write_text(std::ostream& out, const ScanResult& result, const ReportOptions
   for (const core::Diagnostic& d : result.diagnostics.all()) {
     write_diagnostic(out, d, painter, options.color);
   }
-  out << summary(result) << '\n';
+  out << internal::summary(result) << '\n';
 }
 
 }  // namespace genlens::report

@@ -44,7 +44,10 @@ TEST(JsonReporter, Summary) {
                            {"resources", 12},
                            {"files_not_processed", 1},
                            {"config_errors", 1},
-                           {"diagnostics", 3}}));
+                           {"diagnostics", 3},
+                           {"baselined", 0}}));
+  fx.result.baselined = 2;
+  EXPECT_EQ(parse(fx)["summary"]["baselined"], 2);
 }
 
 TEST(JsonReporter, FindingFields) {
