@@ -255,6 +255,7 @@ int run(int argc, char** argv) {
   if (init_cmd->parsed()) return init_config(init_dir, init_force);
   const std::vector<std::string> changed_files = changed ? scan.paths : std::vector<std::string>{};
   if (changed) scan.paths = scan_paths_for_changed(scan.paths);
+  scan.changed = changed;
   Config config;
   if (scan_cmd->parsed() && !no_config) {
     if (config_path.empty()) config_path = find_config(config_start(scan.paths));

@@ -4,7 +4,10 @@
 #include <string>
 #include <vector>
 
+#include <filesystem>
+
 #include "cli/changed_files.h"
+#include "cli_test_util.h"
 
 namespace genlens::cli {
 namespace {
@@ -39,3 +42,29 @@ TEST(ChangedFiles, KeepsFindingsLocatedOrRelatedInTheChangedFiles) {
 
 }  // namespace
 }  // namespace genlens::cli
+
+namespace genlens::testing {
+namespace {
+
+// A hook passes every staged .yaml and .json: those that are not IaC (an
+// empty file, JSON with comments) are skipped as when walking, not errors.
+TEST(ChangedFiles, OtherYamlAndJsonFilesAHookPassesAreNotErrors) {
+  const std::filesystem::path d = temp_dir("changed-non-iac");
+  write(d / "notes.yaml", "");
+  write(d / "tsconfig.json", "{\n  // comment\n  \"compilerOptions\": {}\n}\n");
+  std::filesystem::copy(std::filesystem::path(GENLENS_SOURCE_DIR) / "examples" / "cloudformation",
+                        d / "stack");
+  const CliRun named = run_cli("scan notes.yaml tsconfig.json", d.string());
+  EXPECT_EQ(named.exit_code, 2) << named.out;  // named on purpose: reported
+  const CliRun hook =
+      run_cli("scan --changed notes.yaml tsconfig.json stack/rag-agent.yaml", d.string());
+  EXPECT_EQ(hook.exit_code, 1) << hook.out << hook.err;
+  EXPECT_EQ(hook.out.find("notes.yaml"), std::string::npos) << hook.out;
+  EXPECT_EQ(hook.out.find("tsconfig.json"), std::string::npos) << hook.out;
+  EXPECT_NE(hook.out.find("stack/rag-agent.yaml:"), std::string::npos) << hook.out;
+  // Only findings in the changed file: none from the stack's other templates.
+  EXPECT_EQ(hook.out.find("inference-endpoint.yaml"), std::string::npos) << hook.out;
+}
+
+}  // namespace
+}  // namespace genlens::testing
