@@ -13,6 +13,9 @@ need_cmd pkg-config pkg-config
 # clang 14, its sanitizer/libFuzzer runtimes, llvm-symbolizer for stack traces.
 need_cmd clang++ clang
 need_cmd llvm-symbolizer llvm
+# The pre-commit hook test (tests/precommit) runs the real pre-commit.
+need_cmd pre-commit pre-commit
+need_cmd git git
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   missing+=(nodejs npm)
 fi

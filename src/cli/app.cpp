@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -17,8 +18,10 @@
 #include <fmt/format.h>
 
 #include "cli/baseline.h"
+#include "cli/changed_files.h"
 #include "cli/config.h"
 #include "cli/graph_command.h"
+#include "cli/init_command.h"
 #include "cli/output.h"
 #include "cli/rule_commands.h"
 #include "cli/scan.h"
@@ -137,8 +140,17 @@ int run(int argc, char** argv) {
       ->add_option("--write-baseline", write_baseline_path,
                    "Record the current findings in FILE (atomically), for --baseline")
       ->type_name("FILE");
-  scan_cmd->add_option("--fail-on", fail_on, "Lowest finding level that makes the exit code 1")
-      ->check(CLI::IsMember({"error", "warning", "note", "never"}));
+  CLI::Option* fail_on_opt =
+      scan_cmd
+          ->add_option("--fail-on", fail_on,
+                       "Lowest finding level that makes the exit code 1 (default: fail_on in "
+                       ".genlens.yaml, else error)")
+          ->check(CLI::IsMember(kFailOnLevels));
+  bool changed = false;
+  scan_cmd->add_flag("--changed", changed,
+                     "PATHS are changed files (a pre-commit hook passes the staged ones): scan "
+                     "what each belongs to (a Terraform file's module directory, any other file "
+                     "whole) and report only findings located in them");
   scan_cmd->add_option("--exclude", scan.discover.excludes, "Skip paths matching GLOB")
       ->type_name("GLOB");
   scan_cmd->add_option("--rules-dir", rules_dirs, "Also load rules/*.yaml from DIR")
@@ -190,6 +202,13 @@ int run(int argc, char** argv) {
   docs_cmd->add_option("--out", docs_out, "Directory to write")->required();
   docs_cmd->add_flag("--check", docs_check, "Fail if the directory is not current");
 
+  std::string init_dir;
+  bool init_force = false;
+  CLI::App* init_cmd =
+      app.add_subcommand("init", "Write a commented default .genlens.yaml to DIR (default: .)");
+  init_cmd->add_option("dir", init_dir, "Directory to write .genlens.yaml in")->type_name("DIR");
+  init_cmd->add_flag("--force", init_force, "Replace an existing .genlens.yaml");
+
   ScanOptions graph_scan;
   std::string graph_format = "dot";
   std::string graph_output;
@@ -233,6 +252,10 @@ int run(int argc, char** argv) {
 
   core::Diagnostics diags;
   if (graph_cmd->parsed()) return print_graph(graph_scan, graph_format, graph_output);
+  if (init_cmd->parsed()) return init_config(init_dir, init_force);
+  const std::vector<std::string> changed_files = changed ? scan.paths : std::vector<std::string>{};
+  if (changed) scan.paths = scan_paths_for_changed(scan.paths);
+  scan.changed = changed;
   Config config;
   if (scan_cmd->parsed() && !no_config) {
     if (config_path.empty()) config_path = find_config(config_start(scan.paths));
@@ -244,9 +267,18 @@ int run(int argc, char** argv) {
                                   config.exclude.end());
     rules_dirs.insert(rules_dirs.end(), config.rules_dirs.begin(), config.rules_dirs.end());
     scan.kubernetes = config.kubernetes;
+    // Command-line var files come after the configuration's: the last wins.
+    scan.var_files.insert(scan.var_files.begin(), config.var_files.begin(), config.var_files.end());
+    if (fail_on_opt->count() == 0 && !config.fail_on.empty()) fail_on = config.fail_on;
   }
   std::unique_ptr<rules::RuleSet> rules = load_all_rules(rules_dirs, diags);
-  if (scan_cmd->parsed()) scan.disabled_rules = apply_config(config, *rules, diags);
+  if (scan_cmd->parsed()) {
+    scan.disabled_rules = apply_config(config, *rules, diags);
+    // --rule runs a rule even when the configuration turns it off.
+    std::erase_if(scan.disabled_rules, [&](const std::string& id) {
+      return std::find(scan.only_rules.begin(), scan.only_rules.end(), id) != scan.only_rules.end();
+    });
+  }
   if (!scan_cmd->parsed()) {
     for (const core::Diagnostic& d : diags.all()) std::cerr << d.to_string() << "\n";
     if (diags.has(core::DiagnosticKind::kConfig)) return kExitUsage;
@@ -258,6 +290,7 @@ int run(int argc, char** argv) {
   std::optional<Baseline> baseline;
   if (!baseline_path.empty()) baseline = read_baseline(baseline_path, diags);
   ScanOutput result = run_scan(scan, std::move(rules), std::move(diags));
+  if (changed) keep_findings_in(changed_files, result.result);
   if (!write_baseline_path.empty()) {
     // All current findings, baselined ones included: the file replaces the old one.
     if (const std::string err = write_baseline(write_baseline_path, result.result.findings);

@@ -1,14 +1,23 @@
 #include "cli/config.h"
 
+#include <fnmatch.h>
+
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "genlens/core/discover.h"
 #include "genlens/parse/parse.h"
 
 namespace genlens::cli {
+
+const std::vector<std::string> kConfigKeys = {"fail_on", "exclude", "var_files", "rules_dirs",
+                                              "disable", "enable",  "rules",     "kubernetes"};
+const std::vector<std::string> kFailOnLevels = {"error", "warning", "note", "never"};
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -43,6 +52,31 @@ class ConfigReader {
       }
     }
     return out;
+  }
+
+  std::vector<RuleSelector> selectors(const Node* n) {
+    std::vector<RuleSelector> out;
+    if (!n->is_sequence()) {
+      error(n, fmt::format("'{}' must be a list of rule IDs, globs or pillars", n->key));
+      return out;
+    }
+    for (const Node* c : n->children) {
+      if (c->is_scalar() && !c->text.empty()) {
+        out.push_back({c->text, c->range.begin.line});
+      } else {
+        error(c, fmt::format("'{}' must be a list of rule IDs, globs or pillars", n->key));
+      }
+    }
+    return out;
+  }
+
+  std::string fail_on(const Node* n) {
+    if (n->is_scalar() &&
+        std::find(kFailOnLevels.begin(), kFailOnLevels.end(), n->text) != kFailOnLevels.end()) {
+      return n->text;
+    }
+    error(n, fmt::format("'fail_on' takes {}", fmt::join(kFailOnLevels, ", ")));
+    return "";
   }
 
   // `kubernetes:` model_server_images (added to the defaults) and
@@ -166,13 +200,24 @@ Config load_config(const std::string& path, core::Diagnostics& diags) {
     return config;
   }
   const fs::path base = fs::path(path).parent_path();
+  auto relative_paths = [&](const Node* k, std::vector<std::string>& out) {
+    for (const std::string& d : reader.strings(k)) {
+      out.push_back(fs::path(d).is_absolute() || base.empty() ? d : (base / d).string());
+    }
+  };
   for (const Node* k : root->children) {
     if (k->key == "exclude") {
       config.exclude = reader.strings(k);
     } else if (k->key == "rules_dirs") {
-      for (const std::string& d : reader.strings(k)) {
-        config.rules_dirs.push_back(fs::path(d).is_absolute() ? d : (base / d).string());
-      }
+      relative_paths(k, config.rules_dirs);
+    } else if (k->key == "var_files") {
+      relative_paths(k, config.var_files);
+    } else if (k->key == "fail_on") {
+      config.fail_on = reader.fail_on(k);
+    } else if (k->key == "disable") {
+      config.disable = reader.selectors(k);
+    } else if (k->key == "enable") {
+      config.enable = reader.selectors(k);
     } else if (k->key == "rules") {
       if (!k->is_map()) {
         reader.error(k, "'rules' takes a map of rule ID to settings");
@@ -182,17 +227,65 @@ Config load_config(const std::string& path, core::Diagnostics& diags) {
     } else if (k->key == "kubernetes") {
       reader.kubernetes(k, config.kubernetes);
     } else {
-      reader.error(
-          k, fmt::format("unknown key '{}'; expected exclude, rules_dirs, rules or kubernetes",
-                         k->key));
+      const std::string underscored = [&] {
+        std::string u = k->key;
+        std::replace(u.begin(), u.end(), '-', '_');
+        return u;
+      }();
+      const bool near = underscored != k->key && std::find(kConfigKeys.begin(), kConfigKeys.end(),
+                                                           underscored) != kConfigKeys.end();
+      reader.error(k, near ? fmt::format("unknown key '{}'; did you mean {}?", k->key, underscored)
+                           : fmt::format("unknown key '{}'; expected {}", k->key,
+                                         fmt::join(kConfigKeys, ", ")));
     }
   }
   return config;
 }
 
+namespace {
+
+bool selects(const RuleSelector& s, const rules::RuleMeta& meta) {
+  return s.pattern == meta.pillar || ::fnmatch(s.pattern.c_str(), meta.id.c_str(), 0) == 0;
+}
+
+bool any_selects(const std::vector<RuleSelector>& selectors, const rules::RuleMeta& meta) {
+  return std::any_of(selectors.begin(), selectors.end(),
+                     [&](const RuleSelector& s) { return selects(s, meta); });
+}
+
+// An entry that selects no rule is a typo: a config diagnostic.
+void check_selectors(const Config& config, const std::vector<RuleSelector>& selectors,
+                     const char* key, const rules::RuleSet& rules, core::Diagnostics& diags) {
+  std::set<std::string> pillars;
+  for (const auto& r : rules.rules()) pillars.insert(r->meta.pillar);
+  for (const RuleSelector& s : selectors) {
+    const bool used = std::any_of(rules.rules().begin(), rules.rules().end(),
+                                  [&](const auto& r) { return selects(s, r->meta); });
+    if (used) continue;
+    diags.error(core::DiagnosticKind::kConfig, "config-error", config.path,
+                core::Position{s.line, 0},
+                fmt::format("'{}' in {} matches no rule ID and no pillar ({}; see `genlens rules`)",
+                            s.pattern, key, fmt::join(pillars, ", ")));
+  }
+}
+
+}  // namespace
+
 std::vector<std::string> apply_config(const Config& config, rules::RuleSet& rules,
                                       core::Diagnostics& diags) {
-  std::vector<std::string> disabled;
+  check_selectors(config, config.disable, "disable", rules, diags);
+  check_selectors(config, config.enable, "enable", rules, diags);
+  std::set<std::string> disabled_set;
+  for (const auto& r : rules.rules()) {
+    if (any_selects(config.disable, r->meta) && !any_selects(config.enable, r->meta)) {
+      disabled_set.insert(r->meta.id);
+    }
+  }
+  for (const RuleOverride& o : config.rules) {
+    if (o.enabled == std::optional<bool>(false)) disabled_set.insert(o.id);
+    if (o.enabled == std::optional<bool>(true)) disabled_set.erase(o.id);
+  }
+  std::vector<std::string> disabled(disabled_set.begin(), disabled_set.end());
   for (const RuleOverride& o : config.rules) {
     const core::Position at{o.line, 0};
     rules::Rule* rule = rules.find_mutable(o.id);
@@ -201,7 +294,6 @@ std::vector<std::string> apply_config(const Config& config, rules::RuleSet& rule
                   fmt::format("unknown rule ID {} (see `genlens rules`)", o.id));
       continue;
     }
-    if (o.enabled == std::optional<bool>(false)) disabled.push_back(o.id);
     if (o.severity) {
       rule->meta.severity = *o.severity;
       for (rules::Target& t : rule->targets) t.severity.reset();

@@ -264,6 +264,9 @@ LoadedGraph load_graph(const ScanOptions& options, core::Diagnostics& diags) {
   bool has_stdin = false;
   std::vector<core::DiscoveredFile> files =
       core::discover(paths_on_disk(options.paths, has_stdin), options.discover, diags);
+  if (options.changed) {
+    for (core::DiscoveredFile& f : files) f.named = false;
+  }
   if (has_stdin) {
     std::vector<core::DiscoveredFile> more =
         read_stream_files(STDIN_FILENO, options.stdin_name, options.discover, diags);

@@ -21,6 +21,9 @@ struct ScanOptions {
   bool report_unknown = false;
   std::vector<std::string> only_rules;      // empty: all
   std::vector<std::string> disabled_rules;  // from .genlens.yaml
+  // --changed: the named files are whatever a hook passed, so they are
+  // treated as found by walking (only IaC-looking files get diagnostics).
+  bool changed = false;
   // Budgets per file (0 = none); a file that runs over one gets an
   // "evaluation truncated" error (exit code 2) and the scan goes on.
   // Nodes: the parsed document (after YAML aliases; an alias expansion is
