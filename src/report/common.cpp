@@ -9,8 +9,12 @@ namespace fs = std::filesystem;
 
 Counts count(const ScanResult& result) {
   Counts c;
-  c.findings = result.findings.size();
   for (const rules::Finding& f : result.findings) {
+    if (f.suppression) {
+      ++c.suppressed;
+      continue;
+    }
+    ++c.findings;
     switch (f.level) {
       case core::Severity::kError:
         ++c.errors;

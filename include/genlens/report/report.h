@@ -20,9 +20,10 @@ struct ScanResult {
 
 struct ReportOptions {
   bool color = false;
-  std::string version;        // tool version
-  std::string srcroot;        // absolute directory that %SRCROOT% stands for
-  std::string docs_base_url;  // helpUri = docs_base_url + ID + ".md"
+  bool show_suppressed = false;  // text: list suppressed findings too, marked
+  std::string version;           // tool version
+  std::string srcroot;           // absolute directory that %SRCROOT% stands for
+  std::string docs_base_url;     // helpUri = docs_base_url + ID + ".md"
 };
 
 void write_text(std::ostream& out, const ScanResult& result, const ReportOptions& options);
