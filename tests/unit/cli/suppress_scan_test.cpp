@@ -223,6 +223,42 @@ resource "aws_s3_bucket" "loud" {
   EXPECT_EQ(diagnostics(s), "");
 }
 
+TEST(SuppressScan, HclBlockCommentIgnoreFileAndYamlMetadata) {
+  const fs::path d = setup("hcl-file");
+  write(d / "in" / "main.tf", R"(resource "aws_s3_bucket" "block" {
+  /* genlens:ignore ACME-TST-001 -- block comment */
+  settings {
+    mode = "open"
+  }
+}
+)");
+  write(d / "in" / "other.tf", R"(resource "aws_s3_bucket" "file" {
+  settings {
+    mode = "open"
+  }
+}
+// genlens:ignore-file ACME-TST-001 -- whole file
+)");
+  write(d / "in" / "t.cfn.yaml", R"(Resources:
+  Meta:
+    Type: AWS::S3::Bucket
+    Metadata:
+      genlens:
+        ignore:
+          - {id: ACME-TST-001, reason: yaml metadata, until: 2999-01-01}
+    Properties: {Mode: open}
+)");
+  const Scan s = scan(d);
+  EXPECT_EQ(s.findings, (std::map<std::string, std::string>{
+                            {"aws_s3_bucket.block ACME-TST-001", "block comment"},
+                            {"aws_s3_bucket.file ACME-TST-001", "whole file"},
+                            {"Meta ACME-TST-001", "yaml metadata"},
+                        }))
+      << s.report.dump(2);
+  EXPECT_EQ(diagnostics(s), "");
+  EXPECT_EQ(s.exit_code, 0);
+}
+
 TEST(SuppressScan, KubernetesAnnotation) {
   const fs::path d = setup("k8s");
   write(d / "in" / "cm.yaml", R"(apiVersion: v1
