@@ -49,7 +49,8 @@ int exit_code_for(const report::ScanResult& r, const std::string& fail_on) {
       {"error", 3}, {"warning", 2}, {"note", 1}, {"never", 99}};
   const int min_rank = threshold.at(fail_on);
   for (const rules::Finding& f : r.findings) {
-    if (f.verdict == rules::Verdict::kFail && severity_rank(f.level) >= min_rank) {
+    if (f.verdict == rules::Verdict::kFail && !f.suppression &&
+        severity_rank(f.level) >= min_rank) {
       code = kExitFindings;
     }
   }
@@ -118,6 +119,7 @@ int run(int argc, char** argv) {
   std::string fail_on = "error";
   std::vector<std::string> rules_dirs;
   bool no_color = false;
+  bool show_suppressed = false;
   CLI::App* scan_cmd = app.add_subcommand("scan", "Scan files and directories");
   scan_cmd->add_option("paths", scan.paths, "Files or directories to scan; - reads standard input")
       ->required();
@@ -177,6 +179,10 @@ int run(int argc, char** argv) {
       ->type_name("NAME=VALUE");
   scan_cmd->add_flag("--report-unknown", scan.report_unknown,
                      "Report checks whose input is Unknown as notes");
+  scan_cmd->add_flag("--show-suppressed", show_suppressed,
+                     "Text output: also list suppressed findings, marked as such");
+  scan_cmd->add_flag("--require-reason", scan.suppress.require_reason,
+                     "A suppression without '-- reason' is an error and suppresses nothing");
   scan_cmd->add_flag("--no-color", no_color, "Never colour text output (NO_COLOR is honoured)");
   std::string config_path;
   bool no_config = false;
@@ -302,6 +308,7 @@ int run(int argc, char** argv) {
   if (baseline) result.result.baselined = apply_baseline(*baseline, result.result.findings);
   report::ReportOptions ro;
   ro.color = format == "text" && use_color(output, no_color);
+  ro.show_suppressed = show_suppressed;
   ro.version = kVersion;
   ro.srcroot = std::filesystem::current_path().string();
   ro.docs_base_url = GENLENS_DOCS_BASE_URL;

@@ -322,6 +322,7 @@ ScanOutput run_scan(const ScanOptions& options, std::unique_ptr<rules::RuleSet> 
   eval.max_values_per_file = options.max_nodes;
   eval.spent_seconds = std::move(spent);
   out.result.findings = rules::evaluate(*rules, graph, eval);
+  rules::apply_suppressions(out.result.findings, graph, *rules, options.suppress, diags);
   out.result.resources = graph.resources().size();
   out.result.files_scanned = scanned;
   diags.sort();

@@ -11,6 +11,7 @@
 #include "genlens/graph/graph.h"
 #include "genlens/report/report.h"
 #include "genlens/rules/rule.h"
+#include "genlens/rules/suppress.h"
 
 namespace genlens::cli {
 
@@ -38,6 +39,9 @@ struct ScanOptions {
   std::vector<std::string> vars;
   // Kubernetes model-server / training detection (.genlens.yaml).
   formats::kubernetes::Options kubernetes;
+  // In-source suppressions: today's date (injectable for tests) and
+  // --require-reason.
+  rules::SuppressOptions suppress;
 };
 
 // No YAML or JSON text without aliases has more nodes than bytes; a document

@@ -10,8 +10,12 @@ namespace fs = std::filesystem;
 
 Counts count(const ScanResult& result) {
   Counts c;
-  c.findings = result.findings.size();
   for (const rules::Finding& f : result.findings) {
+    if (f.suppression) {
+      ++c.suppressed;
+      continue;
+    }
+    ++c.findings;
     switch (f.level) {
       case core::Severity::kError:
         ++c.errors;
@@ -59,6 +63,7 @@ std::string summary(const ScanResult& result) {
     }
     line += ")";
   }
+  if (c.suppressed != 0) line += ", " + std::to_string(c.suppressed) + " suppressed";
   line += " in " + plural(result.files_scanned, "file", "files") + ", " +
           plural(result.resources, "resource", "resources");
   if (c.files_not_processed != 0) {

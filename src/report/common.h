@@ -9,7 +9,8 @@
 namespace genlens::report::internal {
 
 struct Counts {
-  size_t findings = 0;
+  size_t findings = 0;             // not suppressed (the counts below too)
+  size_t suppressed = 0;           // suppressed in the source
   size_t errors = 0;               // findings at level error
   size_t warnings = 0;             // findings at level warning
   size_t notes = 0;                // findings at level note

@@ -122,7 +122,9 @@ void write_diagnostic(std::ostream& out, const core::Diagnostic& d, const Report
 }  // namespace
 
 void write_github(std::ostream& out, const ScanResult& result, const ReportOptions& options) {
-  for (const rules::Finding& f : result.findings) write_finding(out, f, options);
+  for (const rules::Finding& f : result.findings) {
+    if (!f.suppression) write_finding(out, f, options);  // suppressed: not an annotation
+  }
   for (const core::Diagnostic& d : result.diagnostics.all()) write_diagnostic(out, d, options);
   out << internal::summary(result) << '\n';
 }

@@ -52,6 +52,11 @@ Json location(const rules::Location& loc) {
 Json finding(const rules::Finding& f) {
   Json related = Json::array();
   for (const rules::Location& r : f.related) related.push_back(location(r));
+  Json suppression = nullptr;
+  if (f.suppression) {
+    suppression = Json{{"justification", f.suppression->justification},
+                       {"location", location(f.suppression->location)}};
+  }
   return Json{{"rule_id", f.rule != nullptr ? f.rule->id : std::string()},
               {"rule_name", f.rule != nullptr ? f.rule->name : std::string()},
               {"level", core::severity_name(f.level)},
@@ -63,7 +68,9 @@ Json finding(const rules::Finding& f) {
               {"logical_path", f.location.logical_path},
               {"resource", Json{{"type", f.resource_type}, {"name", f.resource_name}}},
               {"related", std::move(related)},
-              {"fingerprint", f.fingerprint}};
+              {"fingerprint", f.fingerprint},
+              {"suppressed", f.suppression.has_value()},
+              {"suppression", std::move(suppression)}};
 }
 
 Json diagnostic(const core::Diagnostic& d) {
@@ -92,6 +99,7 @@ void write_json(std::ostream& out, const ScanResult& result, const ReportOptions
                                   {"warnings", c.warnings},
                                   {"notes", c.notes},
                                   {"unknown", c.unknown},
+                                  {"suppressed", c.suppressed},
                                   {"files", result.files_scanned},
                                   {"resources", result.resources},
                                   {"files_not_processed", c.files_not_processed},

@@ -128,6 +128,7 @@ void write_junit(std::ostream& out, const ScanResult& result, const ReportOption
     }
   }
   for (const rules::Finding& f : result.findings) {
+    if (f.suppression) continue;  // suppressed in the source: not a failure
     const std::string id = f.rule != nullptr ? f.rule->id : std::string();
     Suite& s = by_rule[id];
     if (s.name.empty()) s.name = f.rule != nullptr ? id + " " + f.rule->name : id;

@@ -218,6 +218,18 @@ Json result_json(const rules::Finding& f, const RuleTable& table, Locator& locat
   }
   if (!related.empty()) r["relatedLocations"] = std::move(related);
 
+  if (f.suppression) {
+    // SARIF 2.1.0 §3.35: an in-source suppression, accepted by the tool.
+    Json sup{{"kind", "inSource"}, {"status", "accepted"}};
+    if (!f.suppression->justification.empty()) {
+      sup["justification"] = f.suppression->justification;
+    }
+    const rules::Location& at = f.suppression->location;
+    if (!internal::is_pseudo_path(at.path)) {
+      sup["location"] = Json{{"physicalLocation", physical_location(locator, at.path, at.range)}};
+    }
+    r["suppressions"] = Json::array({std::move(sup)});
+  }
   if (f.verdict == rules::Verdict::kUnknown) r["properties"] = Json{{"verdict", "unknown"}};
   return r;
 }

@@ -3,7 +3,9 @@
 //   path:line:col: severity[RULE-ID] message
 //     path:line:col: note: related message
 //   path:line:col: error: diagnostic message
-//   3 findings (2 errors, 1 warning) in 4 files, 12 resources
+//   3 findings (2 errors, 1 warning), 1 suppressed in 4 files, 12 resources
+// Suppressed findings are left out unless show_suppressed; then a note
+// line under each says where and why.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,6 +71,13 @@ void write_finding(std::ostream& out, const rules::Finding& f, const Painter& p)
   const std::string id = f.rule != nullptr ? f.rule->id : std::string();
   out << p.paint(kBold, where(f.location.path, f.location.range.begin)) << ' '
       << p.severity(f.level) << p.paint(kDim, "[" + id + "]") << ' ' << f.message << '\n';
+  if (f.suppression) {
+    const rules::Location& at = f.suppression->location;
+    const std::string& why = f.suppression->justification;
+    out << "  " << p.paint(kBold, where(at.path, at.range.begin)) << ' '
+        << p.severity(core::Severity::kNote) << ": suppressed here"
+        << (why.empty() ? std::string(" (no reason given)") : ": " + why) << '\n';
+  }
   for (const rules::Location& r : f.related) {
     std::string_view message = r.message;
     if (message.empty()) message = r.logical_path;
@@ -91,7 +100,9 @@ void write_diagnostic(std::ostream& out, const core::Diagnostic& d, const Painte
 
 void write_text(std::ostream& out, const ScanResult& result, const ReportOptions& options) {
   const Painter painter(options.color);
-  for (const rules::Finding& f : result.findings) write_finding(out, f, painter);
+  for (const rules::Finding& f : result.findings) {
+    if (!f.suppression || options.show_suppressed) write_finding(out, f, painter);
+  }
   for (const core::Diagnostic& d : result.diagnostics.all()) {
     write_diagnostic(out, d, painter, options.color);
   }

@@ -26,10 +26,11 @@ inline constexpr size_t kMaxSarifResults = 5000;
 
 struct ReportOptions {
   bool color = false;
-  std::string version;        // tool version
-  std::string srcroot;        // absolute directory that %SRCROOT% stands for
-  std::string docs_base_url;  // helpUri = docs_base_url + ID + ".md"
-  std::string category;       // SARIF runs[0].automationDetails.id (--category); "" = none
+  bool show_suppressed = false;  // text: list suppressed findings too, marked
+  std::string version;           // tool version
+  std::string srcroot;           // absolute directory that %SRCROOT% stands for
+  std::string docs_base_url;     // helpUri = docs_base_url + ID + ".md"
+  std::string category;          // SARIF runs[0].automationDetails.id (--category); "" = none
   size_t max_sarif_results = kMaxSarifResults;  // tests lower it
 };
 

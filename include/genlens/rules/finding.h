@@ -1,5 +1,6 @@
 #pragma once
 // Findings: results of rules about the user's code.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,13 @@ struct Location {
   std::string message;       // for related locations
 };
 
+// Why a finding is not reported: an in-source directive (comment,
+// CloudFormation Metadata, Kubernetes annotation) that names its rule.
+struct Suppression {
+  std::string justification;  // the reason given; empty when none
+  Location location;          // the directive (its `message` says which kind)
+};
+
 struct Finding {
   const RuleMeta* rule = nullptr;
   core::Severity level = core::Severity::kError;
@@ -29,6 +37,9 @@ struct Finding {
   std::string resource_name;
   std::vector<Location> related;
   std::string fingerprint;  // from rule, file and logical path; never line numbers
+  // Set by the suppression stage; a suppressed finding stays in SARIF and
+  // JSON output, is hidden from text output and never sets the exit code.
+  std::optional<Suppression> suppression;
 };
 
 // Deterministic order: path, line, column, rule id, message.

@@ -7,6 +7,7 @@
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
+#include <map>
 #include <optional>
 #include <unordered_map>
 
@@ -68,6 +69,7 @@ class Converter {
   [[nodiscard]] const std::vector<std::pair<uint32_t, uint32_t>>& block_spans() const {
     return block_spans_;
   }
+  [[nodiscard]] const std::map<uint32_t, size_t>& quoted_tails() const { return quoted_tails_; }
 
  private:
   size_t offset_of(const YAML::Mark& m) const {
@@ -141,6 +143,14 @@ class Converter {
       if (quoted && (end <= vstart + 1 || text[end - 1] != c)) {
         // yaml-cpp 0.7 accepts a quoted scalar left open at the end of input.
         if (!error_) error_ = core::Error{"invalid YAML: unterminated quoted string", pos(vstart)};
+      } else if (quoted) {
+        // A '#' on the continuation lines of a quoted scalar is text.
+        const uint32_t first = pos(vstart).line;
+        const uint32_t last = pos(end).line;
+        if (last > first) {
+          if (last > first + 1) block_spans_.emplace_back(first + 1, last - 1);
+          quoted_tails_[last] = end - src_.line_start(last);
+        }
       }
     }
     n->range = {pos(vstart), pos(end)};
@@ -256,6 +266,7 @@ class Converter {
   size_t count_ = 0;
   std::optional<core::Error> error_;
   std::vector<std::pair<uint32_t, uint32_t>> block_spans_;
+  std::map<uint32_t, size_t> quoted_tails_;  // last line of a multi-line quoted scalar -> its end
 };
 
 core::Error yaml_error(const core::SourceFile& src, const YAML::Exception& e, size_t max_depth) {
@@ -319,7 +330,7 @@ DocResult parse_yaml(core::SourcePtr source, const ParseOptions& options) {
   } catch (const YAML::Exception& e) {
     return yaml_error(*source, e, options.max_depth);
   }
-  detail::collect_comments(*doc, conv.block_spans());
+  detail::collect_comments(*doc, conv.block_spans(), conv.quoted_tails());
   return doc;
 }
 

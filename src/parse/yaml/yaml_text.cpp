@@ -219,16 +219,17 @@ std::unordered_map<size_t, BlankedTag> blank_block_scalar_tags(std::string& text
   return tags;
 }
 
-void collect_comments(core::Document& doc,
-                      const std::vector<std::pair<uint32_t, uint32_t>>& block_spans) {
+void collect_comments(core::Document& doc, const std::vector<std::pair<uint32_t, uint32_t>>& skip,
+                      const std::map<uint32_t, size_t>& resume_at) {
   const core::SourceFile& src = doc.source();
   for (uint32_t l = 1; l <= src.line_count(); ++l) {
-    const bool in_block = std::any_of(block_spans.begin(), block_spans.end(),
+    const bool in_block = std::any_of(skip.begin(), skip.end(),
                                       [&](const auto& s) { return l >= s.first && l <= s.second; });
     if (in_block) continue;
     const std::string_view line = src.line_text(l);
     char quote = 0;
-    for (size_t i = 0; i < line.size(); ++i) {
+    const auto resume = resume_at.find(l);
+    for (size_t i = resume == resume_at.end() ? 0 : resume->second; i < line.size(); ++i) {
       const char c = line[i];
       if (quote != 0) {
         if (quote == '"' && c == '\\') {

@@ -1,6 +1,7 @@
 #pragma once
 // Text-level helpers for the YAML reader: what yaml-cpp does not give us
 // (end positions, scalar styles, comments) is recovered from the source.
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,8 +38,11 @@ struct BlankedTag {
 // Replaces every `!Tag` directly in front of a block scalar indicator with
 // blanks; returns indicator offset -> tag.
 std::unordered_map<size_t, BlankedTag> blank_block_scalar_tags(std::string& text);
-// Adds '#' comments to the document, skipping lines inside block scalars.
-void collect_comments(core::Document& doc,
-                      const std::vector<std::pair<uint32_t, uint32_t>>& block_spans);
+// Adds '#' comments to the document, skipping lines inside block scalars
+// and multi-line quoted scalars (`skip`, first and last line) and, on the
+// last line of a multi-line quoted scalar, the bytes before its end
+// (`resume_at`: line -> byte offset in the line).
+void collect_comments(core::Document& doc, const std::vector<std::pair<uint32_t, uint32_t>>& skip,
+                      const std::map<uint32_t, size_t>& resume_at);
 
 }  // namespace genlens::parse::detail

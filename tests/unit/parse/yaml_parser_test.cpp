@@ -413,6 +413,24 @@ TEST(YamlParser, CommentAfterSingleQuotedStringWithEscapedQuote) {
   EXPECT_EQ(doc->comments()[0].text, "second");
 }
 
+// Continuation lines of a multi-line quoted scalar are text, up to its
+// closing quote; a comment may follow that quote.
+TEST(YamlParser, CommentsSkipMultiLineQuotedScalars) {
+  auto doc = parse_yaml_ok(
+      "a: \"one\n"
+      "  # two\n"
+      "  # three\" # real\n"
+      "b: 'x\n"
+      "  # y'\n"
+      "c: 1 # last\n");
+  ASSERT_NE(doc, nullptr);
+  std::vector<std::string> got;
+  for (const auto& c : doc->comments()) got.push_back(pos_str(c.pos) + " '" + c.text + "'");
+  EXPECT_EQ(got, (std::vector<std::string>{"3:12 ' real'", "6:6 ' last'"}));
+  EXPECT_EQ(node_at(doc->roots()[0], "a")->text, "one # two # three");
+  EXPECT_EQ(node_at(doc->roots()[0], "b")->text, "x # y");
+}
+
 TEST(YamlParser, ErrorsCarryLineAndColumn) {
   EXPECT_EQ(yaml_error("a:\n  b: 1\n c: 2\n"), "3:2: invalid YAML: end of map not found");
   EXPECT_EQ(yaml_error("a: \"open\n"), "1:4: invalid YAML: unterminated quoted string");

@@ -40,6 +40,7 @@ TEST(JsonReporter, Summary) {
                            {"warnings", 1},
                            {"notes", 1},
                            {"unknown", 1},
+                           {"suppressed", 0},
                            {"files", 4},
                            {"resources", 12},
                            {"files_not_processed", 1},
@@ -48,6 +49,29 @@ TEST(JsonReporter, Summary) {
                            {"baselined", 0}}));
   fx.result.baselined = 2;
   EXPECT_EQ(parse(fx)["summary"]["baselined"], 2);
+}
+
+// A suppressed finding is listed, marked, and counted apart from the others.
+TEST(JsonReporter, SuppressedFindingIsMarkedAndCountedApart) {
+  Fixture fx;
+  rules::Finding& f = fx.result.findings[2];
+  ASSERT_EQ(f.level, core::Severity::kError);
+  rules::Location where;
+  where.path = "templates/stack.yaml";
+  where.range = {{11, 3}, {11, 3}};
+  where.message = "genlens:ignore (comment)";
+  f.suppression = rules::Suppression{"dev stack", where};
+  const json doc = parse(fx);
+  EXPECT_EQ(doc["summary"]["findings"], 3);
+  EXPECT_EQ(doc["summary"]["errors"], 1);
+  EXPECT_EQ(doc["summary"]["suppressed"], 1);
+  const json& out = doc["findings"][2];
+  EXPECT_EQ(out["suppressed"], true);
+  EXPECT_EQ(out["suppression"]["justification"], "dev stack");
+  EXPECT_EQ(out["suppression"]["location"]["start"], (json{{"line", 11}, {"column", 3}}));
+  EXPECT_EQ(out["suppression"]["location"]["message"], "genlens:ignore (comment)");
+  EXPECT_EQ(doc["findings"][0]["suppressed"], false);
+  EXPECT_TRUE(doc["findings"][0]["suppression"].is_null());
 }
 
 TEST(JsonReporter, FindingFields) {
