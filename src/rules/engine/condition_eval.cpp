@@ -1,5 +1,6 @@
 #include "rules/engine/condition_eval.h"
 
+#include "rules/engine/regex_cache.h"
 #include "rules/predicates/registry.h"
 
 #include <re2/re2.h>
@@ -33,13 +34,6 @@ bool scalar_equals(const Value* v, const Operand& o) {
     return d.has_value() && std::fabs(*d - o.number) < 1e-9;
   }
   return v->scalar_text() == o.text;
-}
-
-const RE2& regex(const std::string& pattern) {
-  static std::map<std::string, std::unique_ptr<RE2>> cache;
-  auto& re = cache[pattern];
-  if (!re) re = std::make_unique<RE2>(pattern, RE2::Quiet);
-  return *re;
 }
 
 Outcome combine_all(std::vector<Outcome>& parts) {
@@ -275,7 +269,7 @@ Outcome ConditionEvaluator::leaf(const Condition& c, const Match& m) {
       if (!found) return fail();
       if (!v->known() || v->partial) return unknown();
       if (v->is_map() || v->is_list()) return fail();
-      return RE2::PartialMatch(v->scalar_text(), regex(o.text)) ? pass() : fail();
+      return RE2::PartialMatch(v->scalar_text(), cached_regex(o.text)) ? pass() : fail();
     }
     case Op::kLt:
     case Op::kLe:

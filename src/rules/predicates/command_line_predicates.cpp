@@ -10,6 +10,7 @@
 
 #include <re2/re2.h>
 
+#include "rules/engine/regex_cache.h"
 #include "rules/predicates/functions.h"
 
 namespace genlens::rules::predicates {
@@ -106,7 +107,7 @@ std::string lower(std::string s) {
 
 bool matches_one(const std::vector<std::string>& patterns, const std::string& text) {
   for (const std::string& p : patterns) {
-    const RE2 re(p, RE2::Quiet);
+    const RE2& re = detail::cached_regex(p);
     if (re.ok() && RE2::PartialMatch(text, re)) return true;
   }
   return false;
